@@ -1,0 +1,21 @@
+package org.kehou.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminApiStartsTests {
+
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void adminApiReportsHealthyAgainstRealDatabaseAndRedis() {
+    String body = http.getForObject("/actuator/health", String.class);
+    assertThat(body).contains("\"status\":\"UP\"");
+  }
+}

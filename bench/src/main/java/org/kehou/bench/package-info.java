@@ -1,0 +1,2 @@
+/** Load drivers for the running bot; see bench/README.md. */
+package org.kehou.bench;

@@ -1,0 +1,4 @@
+package org.kehou.core.school;
+
+public record School(long id, String code, String name) {
+}

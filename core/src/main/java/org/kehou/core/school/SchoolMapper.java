@@ -1,0 +1,46 @@
+package org.kehou.core.school;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.kehou.core.GeneratedId;
+
+@Mapper
+public interface SchoolMapper {
+
+  @Select("SELECT id, code, name FROM school WHERE id = #{id}")
+  Optional<School> findSchool(long id);
+
+  @Select("SELECT id, code, name FROM school WHERE code = #{code}")
+  Optional<School> findSchoolByCode(String code);
+
+  @Insert("INSERT INTO school (code, name) VALUES (#{code}, #{name})")
+  @Options(useGeneratedKeys = true, keyProperty = "key.id")
+  void insertSchool(@Param("code") String code, @Param("name") String name, @Param("key") GeneratedId key);
+
+  String TERM_COLUMNS = "id, school_id, name, starts_on, ends_on, summer_starts_on, summer_ends_on, session_starts_at, "
+      + "winter_ends_at, summer_ends_at, fee_per_lesson_fen, publicity_days";
+
+  @Select("SELECT " + TERM_COLUMNS + " FROM term WHERE id = #{id}")
+  Optional<Term> findTerm(long id);
+
+  @Select("SELECT " + TERM_COLUMNS + " FROM term WHERE school_id = #{schoolId} ORDER BY starts_on DESC")
+  List<Term> listTerms(long schoolId);
+
+  /** The term running on a day, else the next one to start (parents apply before the term opens). */
+  @Select("SELECT " + TERM_COLUMNS + " FROM term WHERE school_id = #{schoolId} AND ends_on >= #{day} "
+      + "ORDER BY (starts_on <= #{day}) DESC, starts_on LIMIT 1")
+  Optional<Term> findCurrentTerm(@Param("schoolId") long schoolId, @Param("day") LocalDate day);
+
+  @Insert("INSERT INTO term (school_id, name, starts_on, ends_on, summer_starts_on, summer_ends_on, session_starts_at, "
+      + "winter_ends_at, summer_ends_at, fee_per_lesson_fen, publicity_days) VALUES (#{t.schoolId}, #{t.name}, #{t.startsOn}, "
+      + "#{t.endsOn}, #{t.summerStartsOn}, #{t.summerEndsOn}, #{t.sessionStartsAt}, #{t.winterEndsAt}, #{t.summerEndsAt}, "
+      + "#{t.feePerLessonFen}, #{t.publicityDays})")
+  @Options(useGeneratedKeys = true, keyProperty = "key.id")
+  void insertTerm(@Param("t") Term term, @Param("key") GeneratedId key);
+}
