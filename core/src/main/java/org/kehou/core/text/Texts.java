@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders every text a parent or teacher reads from the templates module (zh-CN).
- * Short messages live in {@code messages.properties}; long documents (the letter, the agreement) in their own
+ * Short messages live in {@code messages.properties} (what parents read in WeChat) and {@code staff.properties} (what
+ * teachers read: API error reasons, printed sheets), keys never shared between the two; long documents (the letter, the agreement) in their own
  * {@code <name>.txt} whose first line is {@code version: <v>}. Placeholders are {@code {name}}; a missing value is an
  * error rather than a blank, so a parent never reads a half-filled text.
  */
@@ -25,7 +26,7 @@ public class Texts {
   private static final String BASE = "kehou/templates/zh-CN/";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_.]*)}");
 
-  private final Properties messages = load(BASE + "messages.properties");
+  private final Properties messages = load(BASE + "messages.properties", BASE + "staff.properties");
   private final Map<String, Document> documents = new ConcurrentHashMap<>();
 
   /** A short message by key, e.g. {@code texts.message("bind.success", Map.of("child", "王小明"))}. */
@@ -76,14 +77,16 @@ public class Texts {
     return new Document(first.substring("version:".length()).trim(), raw.substring(eol + 1).stripTrailing() + "\n");
   }
 
-  private static Properties load(String path) {
-    Properties p = new Properties();
-    try (InputStream in = open(path); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      p.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static Properties load(String... paths) {
+    Properties all = new Properties();
+    for (String path : paths) {
+      try (InputStream in = open(path); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        all.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    return p;
+    return all;
   }
 
   private static InputStream open(String path) {
