@@ -1,0 +1,36 @@
+package org.kehou.bot.outbox;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param dispatcherEnabled whether this instance drains the outbox (every instance may; claims keep them apart)
+ * @param pollInterval      pause between drains when the outbox is empty
+ * @param batchSize         rows claimed at once
+ * @param lease             how long a claim holds before another instance may take the rows over
+ * @param retryBase         first retry delay; doubled at each attempt up to {@code retryMax}
+ * @param maxAttempts       attempts before a transiently failing message is given up as FAILED
+ * @param templateIds       message kind to WeChat template id; kinds without one go as customer-service text
+ */
+@ConfigurationProperties("kehou.outbox")
+record OutboxProperties(
+    @DefaultValue("true") boolean dispatcherEnabled,
+    @DefaultValue("2s") Duration pollInterval,
+    @DefaultValue("20") int batchSize,
+    @DefaultValue("2m") Duration lease,
+    @DefaultValue("10s") Duration retryBase,
+    @DefaultValue("1h") Duration retryMax,
+    @DefaultValue("8") int maxAttempts,
+    Map<String, String> templateIds) {
+
+  OutboxProperties {
+    templateIds = templateIds == null ? Map.of() : Map.copyOf(templateIds);
+  }
+
+  Duration retryDelay(int attemptsSoFar) {
+    Duration delay = retryBase.multipliedBy(1L << Math.min(attemptsSoFar, 20));
+    return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+  }
+}

@@ -1,0 +1,72 @@
+package org.kehou.core.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where every push to a parent starts. Called inside the transaction of the state change that causes the message, so
+ * the change and the message commit or roll back together; the bot's dispatcher does the sending later.
+ */
+@Service
+public class Outbox {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutboxMapper mapper;
+  private final Clock clock;
+
+  Outbox(OutboxMapper mapper, Clock clock) {
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /**
+   * Queues one message to each active WeChat binding of the guardian.
+   *
+   * @param dedupKey the logical message, e.g. {@code agreement-sent:<application id>}: queuing it again is a no-op
+   * @param fields   the same content as template-message fields (keyword1, keyword2…), in display order
+   * @return how many rows were written (0 when every one existed already)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int enqueue(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    String json = toJson(fields);
+    List<String> openids = mapper.activeOpenids(recipient.guardianId());
+    if (openids.isEmpty()) {
+      return mapper.insert(recipient, null, kind, dedupKey + ":-", body, json, OutboxState.NO_RECIPIENT, now);
+    }
+    int written = 0;
+    for (String openid : openids) {
+      written += mapper.insert(recipient, openid, kind, dedupKey + ":" + openid, body, json, OutboxState.PENDING, now);
+    }
+    return written;
+  }
+
+  /** What a guardian was sent or is still to be sent, newest first. */
+  public List<OutboxMessage> forGuardian(long guardianId) {
+    return mapper.forGuardian(guardianId);
+  }
+
+  /** What the guardians of a pupil were sent about that pupil, newest first. */
+  public List<OutboxMessage> forStudent(long studentId) {
+    return mapper.forStudent(studentId);
+  }
+
+  private static String toJson(Map<String, String> fields) {
+    if (fields == null || fields.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Template fields cannot be written as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.kehou.core.outbox;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface OutboxMapper {
+
+  String COLUMNS = "id, school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, state, attempts, "
+      + "next_attempt_at, channel, wechat_msg_id, last_error_code, last_error, created_at, sent_at";
+
+  @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active ORDER BY id")
+  List<String> activeOpenids(long guardianId);
+
+  /** A re-run of whatever decided to send (a job, a retried request) finds the key taken and writes nothing. */
+  @Insert("INSERT INTO outbox_message (school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, "
+      + "state, next_attempt_at, created_at) VALUES (#{r.schoolId}, #{r.guardianId}, #{r.studentId}, #{openid}, #{kind}, "
+      + "#{dedupKey}, #{body}, #{fields}, #{state}, #{now}, #{now}) ON DUPLICATE KEY UPDATE id = id")
+  int insert(@Param("r") Recipient recipient, @Param("openid") String openid, @Param("kind") String kind,
+      @Param("dedupKey") String dedupKey, @Param("body") String body, @Param("fields") String fields,
+      @Param("state") OutboxState state, @Param("now") LocalDateTime now);
+
+  /**
+   * Claims due rows for one dispatcher. A single UPDATE takes row locks in index order, so two dispatchers never claim
+   * the same row: the second one waits, re-reads the committed row, and finds it no longer PENDING.
+   */
+  @Update("UPDATE outbox_message SET state = 'SENDING', claim_token = #{token}, claimed_until = #{until} "
+      + "WHERE state = 'PENDING' AND next_attempt_at <= #{now} ORDER BY next_attempt_at, id LIMIT #{limit}")
+  int claim(@Param("token") String token, @Param("now") LocalDateTime now, @Param("until") LocalDateTime until,
+      @Param("limit") int limit);
+
+  @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE claim_token = #{token} AND state = 'SENDING' ORDER BY id")
+  List<OutboxMessage> claimed(String token);
+
+  /** A dispatcher that died mid-batch leaves SENDING rows behind; after their lease they are due again. */
+  @Update("UPDATE outbox_message SET state = 'PENDING', claim_token = NULL, claimed_until = NULL "
+      + "WHERE state = 'SENDING' AND claimed_until < #{now}")
+  int releaseExpiredClaims(LocalDateTime now);
+
+  @Update("UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, channel = #{channel}, "
+      + "wechat_msg_id = #{msgId}, sent_at = #{now}, claim_token = NULL, claimed_until = NULL, last_error_code = NULL, "
+      + "last_error = NULL WHERE id = #{id} AND claim_token = #{token}")
+  int markSent(@Param("id") long id, @Param("token") String token, @Param("channel") String channel,
+      @Param("msgId") String msgId, @Param("now") LocalDateTime now);
+
+  @Update("UPDATE outbox_message SET state = 'PENDING', attempts = attempts + 1, next_attempt_at = #{next}, "
+      + "last_error_code = #{code}, last_error = #{error}, claim_token = NULL, claimed_until = NULL "
+      + "WHERE id = #{id} AND claim_token = #{token}")
+  int markRetry(@Param("id") long id, @Param("token") String token, @Param("code") int code,
+      @Param("error") String error, @Param("next") LocalDateTime next);
+
+  @Update("UPDATE outbox_message SET state = 'FAILED', attempts = attempts + 1, last_error_code = #{code}, "
+      + "last_error = #{error}, claim_token = NULL, claimed_until = NULL WHERE id = #{id} AND claim_token = #{token}")
+  int markFailed(@Param("id") long id, @Param("token") String token, @Param("code") int code,
+      @Param("error") String error);
+
+  @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
+  int deactivateBinding(@Param("openid") String openid, @Param("now") LocalDateTime now);
+
+  @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE guardian_id = #{guardianId} ORDER BY id DESC LIMIT 500")
+  List<OutboxMessage> forGuardian(long guardianId);
+
+  @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE student_id = #{studentId} ORDER BY id DESC LIMIT 500")
+  List<OutboxMessage> forStudent(long studentId);
+}

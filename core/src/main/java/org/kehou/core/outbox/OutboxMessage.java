@@ -1,0 +1,28 @@
+package org.kehou.core.outbox;
+
+import java.time.LocalDateTime;
+
+/**
+ * One message to one WeChat user, as the outbox holds it. {@code body} is the customer-service text (and the archive of
+ * what the parent was told); {@code templateFields} the same content as template-message fields, as JSON.
+ */
+public record OutboxMessage(
+    long id,
+    long schoolId,
+    long guardianId,
+    Long studentId,
+    String openid,
+    String kind,
+    String dedupKey,
+    String body,
+    String templateFields,
+    OutboxState state,
+    int attempts,
+    LocalDateTime nextAttemptAt,
+    String channel,
+    String wechatMsgId,
+    Integer lastErrorCode,
+    String lastError,
+    LocalDateTime createdAt,
+    LocalDateTime sentAt) {
+}

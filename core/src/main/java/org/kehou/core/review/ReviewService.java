@@ -1,0 +1,106 @@
+package org.kehou.core.review;
+
+import static org.kehou.core.review.ApplicationState.CLASS_APPROVED;
+import static org.kehou.core.review.ApplicationState.IN_PUBLICITY;
+import static org.kehou.core.review.ApplicationState.REJECTED;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.kehou.core.review.ReviewRefused.Kind;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review steps of the policy chain: the class teacher approves or rejects, then the school; approval by the school
+ * opens the publicity window. Each step locks the application row, checks the move against {@link ApplicationState},
+ * and appends to the history in the same transaction.
+ */
+@Service
+public class ReviewService {
+
+  private final ReviewMapper mapper;
+  private final Transitions transitions;
+  private final Clock clock;
+
+  ReviewService(ReviewMapper mapper, Transitions transitions, Clock clock) {
+    this.mapper = mapper;
+    this.transitions = transitions;
+    this.clock = clock;
+  }
+
+  public List<ReviewedApplication> list(Reviewer reviewer, long termId, ApplicationState state, Long classId) {
+    return mapper.list(reviewer, termId, state, classId);
+  }
+
+  @Transactional
+  public void classApprove(Reviewer reviewer, long applicationId) {
+    ApplicationRow row = lockForClassStep(reviewer, applicationId);
+    transitions.move(row, CLASS_APPROVED, reviewer.staffId(), null);
+  }
+
+  @Transactional
+  public void classReject(Reviewer reviewer, long applicationId, String reason) {
+    String why = requireReason(reason);
+    ApplicationRow row = lockForClassStep(reviewer, applicationId);
+    transitions.reject(row, reviewer.staffId(), why);
+  }
+
+  @Transactional
+  public void schoolApprove(Reviewer reviewer, long applicationId) {
+    ApplicationRow row = lockForSchoolStep(reviewer, applicationId);
+    transitions.move(row, IN_PUBLICITY, reviewer.staffId(), null);
+    LocalDateTime now = LocalDateTime.now(clock);
+    mapper.startPublicity(row.id(), now, now.plusDays(mapper.publicityDays(row.termId())));
+  }
+
+  @Transactional
+  public void schoolReject(Reviewer reviewer, long applicationId, String reason) {
+    String why = requireReason(reason);
+    ApplicationRow row = lockForSchoolStep(reviewer, applicationId);
+    if (row.state() != CLASS_APPROVED) {
+      throw Transitions.illegal(row.state(), REJECTED);
+    }
+    transitions.reject(row, reviewer.staffId(), why);
+  }
+
+  public List<HistoryEntry> history(Reviewer reviewer, long applicationId) {
+    visible(reviewer, applicationId);
+    return mapper.history(applicationId);
+  }
+
+  /** Refuses an application of another school (404) or, for a class teacher, of another class (403). */
+  ApplicationRow visible(Reviewer reviewer, long applicationId) {
+    ApplicationRow row = mapper.lock(applicationId)
+        .filter(r -> r.schoolId() == reviewer.schoolId())
+        .orElseThrow(() -> new ReviewRefused(Kind.NOT_FOUND, "review.notFound", Map.of("id", applicationId)));
+    if (!reviewer.schoolAdmin() && !Long.valueOf(reviewer.staffId()).equals(row.classTeacherId())) {
+      throw new ReviewRefused(Kind.NOT_YOURS, "review.notYourClass", Map.of("id", applicationId));
+    }
+    return row;
+  }
+
+  private ApplicationRow lockForClassStep(Reviewer reviewer, long applicationId) {
+    return visible(reviewer, applicationId);
+  }
+
+  private ApplicationRow lockForSchoolStep(Reviewer reviewer, long applicationId) {
+    ApplicationRow row = visible(reviewer, applicationId);
+    if (!reviewer.schoolAdmin()) {
+      throw new ReviewRefused(Kind.NOT_YOURS, "review.adminOnly", Map.of("id", applicationId));
+    }
+    return row;
+  }
+
+  static String requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new ReviewRefused(Kind.INVALID, "review.reasonRequired", Map.of());
+    }
+    String trimmed = reason.strip();
+    if (trimmed.length() > 500) {
+      throw new ReviewRefused(Kind.INVALID, "review.reasonTooLong", Map.of("max", 500));
+    }
+    return trimmed;
+  }
+}

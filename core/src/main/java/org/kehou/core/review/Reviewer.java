@@ -1,0 +1,5 @@
+package org.kehou.core.review;
+
+/** The staff member acting: admins review the whole school, class teachers only their own classes. */
+public record Reviewer(long staffId, long schoolId, boolean schoolAdmin) {
+}
