@@ -1,4 +1,4 @@
-package org.kehou.core.review;
+package org.kehou.core.lifecycle;
 
 /** The facts a transition checks, read with the row locked. */
 record ApplicationRow(

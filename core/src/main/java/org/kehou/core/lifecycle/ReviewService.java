@@ -1,14 +1,14 @@
-package org.kehou.core.review;
+package org.kehou.core.lifecycle;
 
-import static org.kehou.core.review.ApplicationState.CLASS_APPROVED;
-import static org.kehou.core.review.ApplicationState.IN_PUBLICITY;
-import static org.kehou.core.review.ApplicationState.REJECTED;
+import static org.kehou.core.lifecycle.ApplicationState.CLASS_APPROVED;
+import static org.kehou.core.lifecycle.ApplicationState.IN_PUBLICITY;
+import static org.kehou.core.lifecycle.ApplicationState.REJECTED;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.kehou.core.review.ReviewRefused.Kind;
+import org.kehou.core.lifecycle.ReviewRefused.Kind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +37,7 @@ public class ReviewService {
   @Transactional
   public void classApprove(Reviewer reviewer, long applicationId) {
     ApplicationRow row = lockForClassStep(reviewer, applicationId);
-    transitions.move(row, CLASS_APPROVED, reviewer.staffId(), null);
+    transitions.move(row, CLASS_APPROVED, Actor.staff(reviewer.staffId()), null);
   }
 
   @Transactional
@@ -50,7 +50,7 @@ public class ReviewService {
   @Transactional
   public void schoolApprove(Reviewer reviewer, long applicationId) {
     ApplicationRow row = lockForSchoolStep(reviewer, applicationId);
-    transitions.move(row, IN_PUBLICITY, reviewer.staffId(), null);
+    transitions.move(row, IN_PUBLICITY, Actor.staff(reviewer.staffId()), null);
     LocalDateTime now = LocalDateTime.now(clock);
     mapper.startPublicity(row.id(), now, now.plusDays(mapper.publicityDays(row.termId())));
   }
@@ -72,9 +72,10 @@ public class ReviewService {
 
   /** Refuses an application of another school (404) or, for a class teacher, of another class (403). */
   ApplicationRow visible(Reviewer reviewer, long applicationId) {
-    ApplicationRow row = mapper.lock(applicationId)
-        .filter(r -> r.schoolId() == reviewer.schoolId())
-        .orElseThrow(() -> new ReviewRefused(Kind.NOT_FOUND, "review.notFound", Map.of("id", applicationId)));
+    ApplicationRow row = transitions.lock(applicationId);
+    if (row.schoolId() != reviewer.schoolId()) {
+      throw new ReviewRefused(Kind.NOT_FOUND, "review.notFound", Map.of("id", applicationId));
+    }
     if (!reviewer.schoolAdmin() && !Long.valueOf(reviewer.staffId()).equals(row.classTeacherId())) {
       throw new ReviewRefused(Kind.NOT_YOURS, "review.notYourClass", Map.of("id", applicationId));
     }

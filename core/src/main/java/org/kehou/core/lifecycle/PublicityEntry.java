@@ -1,4 +1,4 @@
-package org.kehou.core.review;
+package org.kehou.core.lifecycle;
 
 import java.time.LocalDateTime;
 

@@ -1,10 +1,10 @@
-package org.kehou.core.review;
+package org.kehou.core.lifecycle;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.kehou.core.review.ReviewRefused.Kind;
+import org.kehou.core.lifecycle.ReviewRefused.Kind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

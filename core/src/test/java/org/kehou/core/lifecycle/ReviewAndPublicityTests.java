@@ -1,4 +1,4 @@
-package org.kehou.core.review;
+package org.kehou.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,142 @@
+package org.kehou.core.lifecycle;
+
+import static org.kehou.core.lifecycle.ApplicationState.ACTIVE;
+import static org.kehou.core.lifecycle.ApplicationState.AGREEMENT_PENDING;
+import static org.kehou.core.lifecycle.ApplicationState.IN_PUBLICITY;
+import static org.kehou.core.lifecycle.ApplicationState.LAPSED;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kehou.core.school.SchoolMapper;
+import org.kehou.core.school.Term;
+import org.kehou.core.text.Texts;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The entrustment agreement: offered when publicity ends clean, signed by one guardian typing their registered name,
+ * archived with the SHA-256 of the exact text, and lapsing at the term's deadline.
+ */
+@Service
+public class AgreementService {
+
+  private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final AgreementMapper mapper;
+  private final SchoolMapper schools;
+  private final AgreementText agreementText;
+  private final Transitions transitions;
+  private final ReviewService reviews;
+  private final Texts texts;
+  private final Clock clock;
+
+  AgreementService(AgreementMapper mapper, SchoolMapper schools, AgreementText agreementText, Transitions transitions,
+      ReviewService reviews, Texts texts, Clock clock) {
+    this.mapper = mapper;
+    this.schools = schools;
+    this.agreementText = agreementText;
+    this.transitions = transitions;
+    this.reviews = reviews;
+    this.texts = texts;
+    this.clock = clock;
+  }
+
+  /** Publicity is over with no open objection: archive the agreement and ask the guardians to sign. Idempotent. */
+  @Transactional
+  public boolean offer(long applicationId) {
+    ApplicationRow row = transitions.lock(applicationId);
+    if (row.state() != IN_PUBLICITY) {
+      return false;
+    }
+    transitions.move(row, AGREEMENT_PENDING, Actor.system(), null);
+    Term term = schools.findTerm(row.termId()).orElseThrow();
+    Texts.Rendered rendered = agreementText.render(mapper.parties(row.id()), mapper.guardianNames(row.studentId()),
+        term, mapper.seatedOfferings(row.id()));
+    LocalDateTime now = LocalDateTime.now(clock);
+    mapper.archive(row.id(), rendered.version(), AgreementText.sha256(rendered.text()), rendered.text(), now);
+    LocalDateTime deadline = now.plusDays(mapper.signWithinDays(row.termId()));
+    mapper.agreementSent(row.id(), now, deadline);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("keyword1", row.studentName());
+    fields.put("keyword2", texts.message("agreement.ready.title"));
+    fields.put("keyword3", DEADLINE.format(deadline));
+    transitions.tellGuardians(row, "agreement-ready",
+        texts.message("agreement.ready", Map.of("child", row.studentName(), "deadline", DEADLINE.format(deadline))),
+        fields, null);
+    return true;
+  }
+
+  /** The agreement text waiting for the child's guardians, if one is. */
+  public Optional<String> pendingText(long studentId) {
+    return mapper.liveApplication(studentId)
+        .flatMap(id -> transitions.lock(id).state() == AGREEMENT_PENDING ? mapper.latest(id) : Optional.empty())
+        .map(AgreementDocument::body);
+  }
+
+  /** A guardian's reply to a pending agreement: their registered name signs it, anything else gets a hint. */
+  @Transactional
+  public SignOutcome sign(long guardianId, String openid, long studentId, String childName, String typed) {
+    Optional<Long> live = mapper.liveApplication(studentId);
+    ApplicationRow row = live.map(transitions::lock).orElse(null);
+    if (row == null || row.state() != AGREEMENT_PENDING) {
+      return new SignOutcome(SignOutcome.Result.NOTHING_TO_SIGN,
+          texts.message("agreement.nothingToSign", Map.of("child", childName)));
+    }
+    String registered = mapper.guardianName(guardianId);
+    if (!normalise(typed).equals(normalise(registered))) {
+      return new SignOutcome(SignOutcome.Result.WRONG_NAME, texts.message("agreement.wrongName"));
+    }
+    AgreementDocument document = mapper.latest(row.id()).orElseThrow();
+    LocalDateTime now = LocalDateTime.now(clock);
+    mapper.sign(document, guardianId, openid, now);
+    transitions.move(row, ACTIVE, Actor.guardian(guardianId), null);
+    LocalDate activeFrom = ServiceDays.nextAfter(now.toLocalDate());
+    mapper.activeFrom(row.id(), activeFrom);
+    Map<String, Object> values = Map.of("child", row.studentName(), "activeFrom", activeFrom, "signer", registered);
+    transitions.tellGuardians(row, "agreement-signed", texts.message("agreement.signedByOther", values), null,
+        guardianId);
+    return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.signed", values));
+  }
+
+  /** Past the signing deadline: the seat goes back (to the waitlist) and the guardians are told. Idempotent. */
+  @Transactional
+  public boolean lapse(long applicationId) {
+    ApplicationRow row = transitions.lock(applicationId);
+    if (row.state() != AGREEMENT_PENDING) {
+      return false;
+    }
+    transitions.move(row, LAPSED, Actor.system(), null);
+    transitions.tellGuardians(row, "agreement-lapsed",
+        texts.message("agreement.lapsed", Map.of("child", row.studentName())), null, null);
+    return true;
+  }
+
+  public List<Long> pastDeadline() {
+    return mapper.pastDeadline(LocalDateTime.now(clock));
+  }
+
+  /** For an admin: every signature with its archived text and whether the stored hash still matches the text. */
+  public List<SignedAgreement> signatures(Reviewer reviewer, long applicationId) {
+    reviews.visible(reviewer, applicationId);
+    return mapper.signatures(applicationId).stream().map(s -> {
+      String now = AgreementText.sha256(s.body());
+      return new SignedAgreement(s.id(), s.guardianId(), s.guardianName(), s.templateVersion(), s.sha256(), now,
+          now.equals(s.sha256()), s.signedAt(), s.body());
+    }).toList();
+  }
+
+  /** Parents type names with stray spaces, full-width or not; the name itself must match exactly. */
+  private static String normalise(String name) {
+    return name == null ? "" : name.replaceAll("[\\s\\u3000]", "");
+  }
+
+  public record SignOutcome(Result result, String reply) {
+    public enum Result { SIGNED, WRONG_NAME, NOTHING_TO_SIGN }
+  }
+}
