@@ -55,11 +55,8 @@ public class AgreementService {
       return false;
     }
     transitions.move(row, AGREEMENT_PENDING, Actor.system(), null);
-    Term term = schools.findTerm(row.termId()).orElseThrow();
-    Texts.Rendered rendered = agreementText.render(mapper.parties(row.id()), mapper.guardianNames(row.studentId()),
-        term, mapper.seatedOfferings(row.id()));
+    archive(row);
     LocalDateTime now = LocalDateTime.now(clock);
-    mapper.archive(row.id(), rendered.version(), AgreementText.sha256(rendered.text()), rendered.text(), now);
     LocalDateTime deadline = now.plusDays(mapper.signWithinDays(row.termId()));
     mapper.agreementSent(row.id(), now, deadline);
     Map<String, String> fields = new LinkedHashMap<>();
@@ -72,19 +69,48 @@ public class AgreementService {
     return true;
   }
 
+  /**
+   * A waitlisted seat was accepted. Before the agreement stage nothing changes (the agreement will list it); at or
+   * after it, the agreement is rendered again with the new offering and waits for a signature.
+   */
+  void seatAdded(long applicationId, long guardianId) {
+    ApplicationRow row = transitions.lock(applicationId);
+    if (row.state() != AGREEMENT_PENDING && row.state() != ACTIVE) {
+      return;
+    }
+    String sha = archive(row);
+    transitions.tellGuardians(row, "agreement-updated:" + sha.substring(0, 12), texts.message("agreement.updated",
+        Map.of("child", row.studentName())), null, guardianId);
+  }
+
   /** The agreement text waiting for the child's guardians, if one is. */
   public Optional<String> pendingText(long studentId) {
-    return mapper.liveApplication(studentId)
-        .flatMap(id -> transitions.lock(id).state() == AGREEMENT_PENDING ? mapper.latest(id) : Optional.empty())
-        .map(AgreementDocument::body);
+    return mapper.liveApplication(studentId).flatMap(this::awaitingSignature).map(AgreementDocument::body);
+  }
+
+  private Optional<AgreementDocument> awaitingSignature(long applicationId) {
+    ApplicationState state = transitions.lock(applicationId).state();
+    if (state == AGREEMENT_PENDING) {
+      return mapper.latest(applicationId);
+    }
+    return state == ACTIVE ? mapper.latestUnsigned(applicationId) : Optional.empty();
+  }
+
+  private String archive(ApplicationRow row) {
+    Term term = schools.findTerm(row.termId()).orElseThrow();
+    Texts.Rendered rendered = agreementText.render(mapper.parties(row.id()), mapper.guardianNames(row.studentId()),
+        term, mapper.seatedOfferings(row.id()));
+    String sha = AgreementText.sha256(rendered.text());
+    mapper.archive(row.id(), rendered.version(), sha, rendered.text(), LocalDateTime.now(clock));
+    return sha;
   }
 
   /** A guardian's reply to a pending agreement: their registered name signs it, anything else gets a hint. */
   @Transactional
   public SignOutcome sign(long guardianId, String openid, long studentId, String childName, String typed) {
     Optional<Long> live = mapper.liveApplication(studentId);
-    ApplicationRow row = live.map(transitions::lock).orElse(null);
-    if (row == null || row.state() != AGREEMENT_PENDING) {
+    Optional<AgreementDocument> waiting = live.flatMap(this::awaitingSignature);
+    if (waiting.isEmpty()) {
       return new SignOutcome(SignOutcome.Result.NOTHING_TO_SIGN,
           texts.message("agreement.nothingToSign", Map.of("child", childName)));
     }
@@ -92,9 +118,15 @@ public class AgreementService {
     if (!normalise(typed).equals(normalise(registered))) {
       return new SignOutcome(SignOutcome.Result.WRONG_NAME, texts.message("agreement.wrongName"));
     }
-    AgreementDocument document = mapper.latest(row.id()).orElseThrow();
+    ApplicationRow row = transitions.lock(live.get());
     LocalDateTime now = LocalDateTime.now(clock);
-    mapper.sign(document, guardianId, openid, now);
+    mapper.sign(waiting.get(), guardianId, openid, now);
+    if (row.state() == ACTIVE) {
+      Map<String, Object> values = Map.of("child", row.studentName(), "signer", registered);
+      transitions.tellGuardians(row, "agreement-update-signed:" + waiting.get().id(),
+          texts.message("agreement.updateSignedByOther", values), null, guardianId);
+      return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.updateSigned", values));
+    }
     transitions.move(row, ACTIVE, Actor.guardian(guardianId), null);
     LocalDate activeFrom = ServiceDays.nextAfter(now.toLocalDate());
     mapper.activeFrom(row.id(), activeFrom);

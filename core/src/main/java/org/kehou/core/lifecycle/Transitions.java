@@ -3,9 +3,8 @@ package org.kehou.core.lifecycle;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.kehou.core.outbox.Outbox;
-import org.kehou.core.outbox.Recipient;
 import org.kehou.core.lifecycle.ReviewRefused.Kind;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
@@ -15,13 +14,18 @@ import org.springframework.stereotype.Component;
 class Transitions {
 
   private final ReviewMapper mapper;
-  private final Outbox outbox;
+  private final SeatMapper seats;
+  private final SeatOffers seatOffers;
+  private final GuardianNotices notices;
   private final Texts texts;
   private final Clock clock;
 
-  Transitions(ReviewMapper mapper, Outbox outbox, Texts texts, Clock clock) {
+  Transitions(ReviewMapper mapper, SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, Texts texts,
+      Clock clock) {
     this.mapper = mapper;
-    this.outbox = outbox;
+    this.seats = seats;
+    this.seatOffers = seatOffers;
+    this.notices = notices;
     this.texts = texts;
     this.clock = clock;
   }
@@ -39,7 +43,9 @@ class Transitions {
     mapper.moveTo(row.id(), to, to.isFinal(), now);
     mapper.appendHistory(row.id(), row.state(), to, actor.kind(), actor.id(), reason, now);
     if (to.isFinal()) {
+      List<Long> freed = seats.heldOfferings(row.id());
       mapper.releaseChoices(row.id(), now);
+      freed.forEach(seatOffers::fill);
     }
   }
 
@@ -55,12 +61,7 @@ class Transitions {
 
   /** Queues one message to every guardian of the child, except {@code skipGuardianId} (who was answered directly). */
   void tellGuardians(ApplicationRow row, String kind, String body, Map<String, String> fields, Long skipGuardianId) {
-    for (long guardianId : mapper.guardiansOf(row.studentId())) {
-      if (!Long.valueOf(guardianId).equals(skipGuardianId)) {
-        outbox.enqueue(new Recipient(row.schoolId(), guardianId, row.studentId()), kind, kind + ":" + row.id(), body,
-            fields);
-      }
-    }
+    notices.tell(row.schoolId(), row.studentId(), kind + ":" + row.id(), kind, body, fields, skipGuardianId);
   }
 
   static ReviewRefused illegal(ApplicationState from, ApplicationState to) {

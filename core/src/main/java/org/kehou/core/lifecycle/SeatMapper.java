@@ -1,0 +1,74 @@
+package org.kehou.core.lifecycle;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Seats, waitlist offers and the staff notices they cause. A seat is held by a SEATED or an OFFERED choice. */
+@Mapper
+interface SeatMapper {
+
+  @Select("SELECT DISTINCT offering_id FROM application_choice WHERE application_id = #{id} "
+      + "AND status IN ('SEATED', 'OFFERED') ORDER BY offering_id")
+  List<Long> heldOfferings(long applicationId);
+
+  @Select("SELECT capacity FROM offering WHERE id = #{id} FOR UPDATE")
+  int lockOffering(long offeringId);
+
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status IN ('SEATED', 'OFFERED')")
+  int held(long offeringId);
+
+  /** Left-behind and hardship pupils first, then whoever applied first. */
+  @Select("SELECT ac.id AS choice_id, a.id AS application_id, a.school_id, a.student_id, s.name AS student_name, "
+      + "o.name AS offering_name FROM application_choice ac JOIN application a ON a.id = ac.application_id "
+      + "JOIN student s ON s.id = a.student_id JOIN offering o ON o.id = ac.offering_id "
+      + "WHERE ac.offering_id = #{id} AND ac.status = 'WAITLISTED' AND a.live = 1 "
+      + "ORDER BY s.priority = 'NONE', ac.id LIMIT 1 FOR UPDATE")
+  Optional<Offer> firstWaitlisted(long offeringId);
+
+  @Update("UPDATE application_choice SET status = 'OFFERED', offered_at = #{now}, offer_expires_at = #{expires}, "
+      + "updated_at = #{now} WHERE id = #{id}")
+  void offer(@Param("id") long choiceId, @Param("now") LocalDateTime now, @Param("expires") LocalDateTime expires);
+
+  String OFFER = "SELECT ac.id AS choice_id, a.id AS application_id, a.school_id, a.student_id, s.name AS student_name, "
+      + "o.name AS offering_name FROM application_choice ac JOIN application a ON a.id = ac.application_id "
+      + "JOIN student s ON s.id = a.student_id JOIN offering o ON o.id = ac.offering_id ";
+
+  @Select(OFFER + "WHERE a.student_id = #{studentId} AND a.live = 1 AND ac.status = 'OFFERED' "
+      + "AND ac.offer_expires_at > #{now} ORDER BY ac.id LIMIT 1 FOR UPDATE")
+  Optional<Offer> openOffer(@Param("studentId") long studentId, @Param("now") LocalDateTime now);
+
+  @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at <= #{now} ORDER BY ac.id")
+  List<Offer> expiredOffers(LocalDateTime now);
+
+  @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at > #{now} "
+      + "AND TIMESTAMPADD(SECOND, TIMESTAMPDIFF(SECOND, ac.offered_at, ac.offer_expires_at) / 2, ac.offered_at) "
+      + "<= #{now} ORDER BY ac.id")
+  List<Offer> offersPastHalfway(LocalDateTime now);
+
+  @Select("SELECT offer_expires_at FROM application_choice WHERE id = #{id}")
+  LocalDateTime offerExpiresAt(long choiceId);
+
+  @Select("SELECT offering_id FROM application_choice WHERE id = #{id}")
+  long offeringOf(long choiceId);
+
+  /** Only while still OFFERED: an expiry job and a parent's 确认 racing for one offer settle it once. */
+  @Update("UPDATE application_choice SET status = #{to}, updated_at = #{now} WHERE id = #{id} AND status = 'OFFERED'")
+  int settleOffer(@Param("id") long choiceId, @Param("to") String to, @Param("now") LocalDateTime now);
+
+  @Update("UPDATE application SET ends_on = #{endsOn} WHERE id = #{id}")
+  void endsOn(@Param("id") long applicationId, @Param("endsOn") java.time.LocalDate endsOn);
+
+  @Insert("INSERT INTO staff_notice (staff_id, kind, body, created_at) VALUES (#{staffId}, #{kind}, #{body}, #{now})")
+  void noticeToStaff(@Param("staffId") long staffId, @Param("kind") String kind, @Param("body") String body,
+      @Param("now") LocalDateTime now);
+
+  @Select("SELECT id, kind, body, created_at, read_at FROM staff_notice WHERE staff_id = #{staffId} "
+      + "ORDER BY id DESC LIMIT 200")
+  List<StaffNotice> notices(long staffId);
+}

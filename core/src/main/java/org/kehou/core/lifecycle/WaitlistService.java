@@ -1,0 +1,95 @@
+package org.kehou.core.lifecycle;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.kehou.core.text.Texts;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A guardian's answer to a waitlist offer, and what happens without one: a decline or an expired offer moves the seat
+ * to the next child; an accepted seat joins the child's agreement like any other.
+ */
+@Service
+public class WaitlistService {
+
+  private final SeatMapper seats;
+  private final SeatOffers seatOffers;
+  private final GuardianNotices notices;
+  private final AgreementService agreements;
+  private final Texts texts;
+  private final Clock clock;
+
+  WaitlistService(SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, AgreementService agreements,
+      Texts texts, Clock clock) {
+    this.seats = seats;
+    this.seatOffers = seatOffers;
+    this.notices = notices;
+    this.agreements = agreements;
+    this.texts = texts;
+    this.clock = clock;
+  }
+
+  /** Whether the child has an offer waiting for an answer (so that 确认 means "accept it"). */
+  @Transactional(readOnly = true)
+  public boolean hasOpenOffer(long studentId) {
+    return seats.openOffer(studentId, LocalDateTime.now(clock)).isPresent();
+  }
+
+  /** 确认: the seat is the child's; returns the reply for the guardian, or empty when there is no open offer. */
+  @Transactional
+  public Optional<String> accept(long guardianId, long studentId) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    Optional<Offer> open = seats.openOffer(studentId, now);
+    if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "SEATED", now) == 0) {
+      return Optional.empty();
+    }
+    Offer offer = open.get();
+    agreements.seatAdded(offer.applicationId(), guardianId);
+    return Optional.of(texts.message("waitlist.accepted",
+        Map.of("child", offer.studentName(), "offering", offer.offeringName())));
+  }
+
+  /** 放弃: the offered seat goes to the next child. */
+  @Transactional
+  public Optional<String> decline(long studentId) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    Optional<Offer> open = seats.openOffer(studentId, now);
+    if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "RELEASED", now) == 0) {
+      return Optional.empty();
+    }
+    seatOffers.fill(seats.offeringOf(open.get().choiceId()));
+    return Optional.of(texts.message("waitlist.declined",
+        Map.of("child", open.get().studentName(), "offering", open.get().offeringName())));
+  }
+
+  /** Offers nobody answered in time are released and passed on; returns how many. */
+  @Transactional
+  public int expireOffers() {
+    LocalDateTime now = LocalDateTime.now(clock);
+    int expired = 0;
+    for (Offer offer : seats.expiredOffers(now)) {
+      if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 1) {
+        expired++;
+        notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
+            texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
+            null, null);
+        seatOffers.fill(seats.offeringOf(offer.choiceId()));
+      }
+    }
+    return expired;
+  }
+
+  /** One reminder per offer, once half its time has passed (the outbox key makes a re-run harmless). */
+  @Transactional
+  public void remindHalfway() {
+    for (Offer offer : seats.offersPastHalfway(LocalDateTime.now(clock))) {
+      String expires = SeatOffers.WHEN.format(seats.offerExpiresAt(offer.choiceId()));
+      notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer-reminder:" + offer.choiceId(),
+          "waitlist-offer-reminder", texts.message("waitlist.reminder", Map.of("child", offer.studentName(),
+              "offering", offer.offeringName(), "expires", expires)), null, null);
+    }
+  }
+}
