@@ -29,7 +29,7 @@ CREATE TABLE outbox_message (
   CONSTRAINT fk_outbox_guardian FOREIGN KEY (guardian_id) REFERENCES guardian (id),
   CONSTRAINT fk_outbox_student FOREIGN KEY (student_id) REFERENCES student (id),
   CONSTRAINT uq_outbox_dedup UNIQUE (dedup_key),
-  CONSTRAINT ck_outbox_state CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'NO_RECIPIENT'))
+  CONSTRAINT ck_outbox_state CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'NO_RECIPIENT', 'CANCELLED'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_outbox_due ON outbox_message (state, next_attempt_at, id);
 CREATE INDEX ix_outbox_guardian ON outbox_message (guardian_id, id);

@@ -71,6 +71,17 @@ interface AgreementMapper {
       + "JOIN guardian g ON g.id = s.guardian_id WHERE s.application_id = #{id} ORDER BY s.id")
   List<SignatureRow> signatures(long applicationId);
 
+  @Select("SELECT id FROM application WHERE state = 'AGREEMENT_PENDING' AND agreement_sent_at <= #{now} - INTERVAL 1 DAY "
+      + "AND agreement_deadline_at > #{now} ORDER BY id")
+  List<Long> waitingOverADay(LocalDateTime now);
+
+  @Select("SELECT id FROM application WHERE state = 'AGREEMENT_PENDING' "
+      + "AND agreement_deadline_at <= #{now} + INTERVAL 1 DAY AND agreement_deadline_at > #{now} ORDER BY id")
+  List<Long> lastDayBeforeDeadline(LocalDateTime now);
+
+  @Select("SELECT agreement_deadline_at FROM application WHERE id = #{id}")
+  LocalDateTime deadline(long applicationId);
+
   @Select("SELECT id FROM application WHERE state = 'AGREEMENT_PENDING' AND agreement_deadline_at <= #{now} ORDER BY id")
   List<Long> pastDeadline(LocalDateTime now);
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kehou.core.outbox.Outbox;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.school.Term;
 import org.kehou.core.text.Texts;
@@ -33,11 +34,13 @@ public class AgreementService {
   private final AgreementText agreementText;
   private final Transitions transitions;
   private final ReviewService reviews;
+  private final Outbox outbox;
   private final Texts texts;
   private final Clock clock;
 
   AgreementService(AgreementMapper mapper, SchoolMapper schools, AgreementText agreementText, Transitions transitions,
-      ReviewService reviews, Texts texts, Clock clock) {
+      ReviewService reviews, Outbox outbox, Texts texts, Clock clock) {
+    this.outbox = outbox;
     this.mapper = mapper;
     this.schools = schools;
     this.agreementText = agreementText;
@@ -121,6 +124,7 @@ public class AgreementService {
     ApplicationRow row = transitions.lock(live.get());
     LocalDateTime now = LocalDateTime.now(clock);
     mapper.sign(waiting.get(), guardianId, openid, now);
+    outbox.cancelPending(studentId, AgreementReminders.KIND);
     if (row.state() == ACTIVE) {
       Map<String, Object> values = Map.of("child", row.studentName(), "signer", registered);
       transitions.tellGuardians(row, "agreement-update-signed:" + waiting.get().id(),

@@ -61,7 +61,13 @@ class Transitions {
 
   /** Queues one message to every guardian of the child, except {@code skipGuardianId} (who was answered directly). */
   void tellGuardians(ApplicationRow row, String kind, String body, Map<String, String> fields, Long skipGuardianId) {
-    notices.tell(row.schoolId(), row.studentId(), kind + ":" + row.id(), kind, body, fields, skipGuardianId);
+    tellGuardians(row, kind, kind, body, fields, skipGuardianId);
+  }
+
+  /** As above, with {@code occasion} telling apart several messages of one kind about one application. */
+  void tellGuardians(ApplicationRow row, String kind, String occasion, String body, Map<String, String> fields,
+      Long skipGuardianId) {
+    notices.tell(row.schoolId(), row.studentId(), occasion + ":" + row.id(), kind, body, fields, skipGuardianId);
   }
 
   static ReviewRefused illegal(ApplicationState from, ApplicationState to) {

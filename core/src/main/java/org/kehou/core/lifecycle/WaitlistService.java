@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
+import org.kehou.core.outbox.Outbox;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +20,15 @@ public class WaitlistService {
   private final SeatOffers seatOffers;
   private final GuardianNotices notices;
   private final AgreementService agreements;
+  private final Outbox outbox;
+  private final QuietHours quietHours;
   private final Texts texts;
   private final Clock clock;
 
   WaitlistService(SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, AgreementService agreements,
-      Texts texts, Clock clock) {
+      Outbox outbox, QuietHours quietHours, Texts texts, Clock clock) {
+    this.outbox = outbox;
+    this.quietHours = quietHours;
     this.seats = seats;
     this.seatOffers = seatOffers;
     this.notices = notices;
@@ -47,6 +52,7 @@ public class WaitlistService {
       return Optional.empty();
     }
     Offer offer = open.get();
+    outbox.cancelPending(studentId, "waitlist-offer-reminder");
     agreements.seatAdded(offer.applicationId(), guardianId);
     return Optional.of(texts.message("waitlist.accepted",
         Map.of("child", offer.studentName(), "offering", offer.offeringName())));
@@ -85,6 +91,9 @@ public class WaitlistService {
   /** One reminder per offer, once half its time has passed (the outbox key makes a re-run harmless). */
   @Transactional
   public void remindHalfway() {
+    if (quietHours.now()) {
+      return;
+    }
     for (Offer offer : seats.offersPastHalfway(LocalDateTime.now(clock))) {
       String expires = SeatOffers.WHEN.format(seats.offerExpiresAt(offer.choiceId()));
       notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer-reminder:" + offer.choiceId(),

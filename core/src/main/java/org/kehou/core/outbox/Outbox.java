@@ -49,6 +49,12 @@ public class Outbox {
     return written;
   }
 
+  /** Drops reminders not yet sent once the step they nudge is done: a parent who signed hears no more about it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPending(long studentId, String kind) {
+    return mapper.cancelPending(studentId, kind);
+  }
+
   /** What a guardian was sent or is still to be sent, newest first. */
   public List<OutboxMessage> forGuardian(long guardianId) {
     return mapper.forGuardian(guardianId);

@@ -59,6 +59,10 @@ interface OutboxMapper {
   int markFailed(@Param("id") long id, @Param("token") String token, @Param("code") int code,
       @Param("error") String error);
 
+  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE student_id = #{studentId} AND kind = #{kind} "
+      + "AND state = 'PENDING'")
+  int cancelPending(@Param("studentId") long studentId, @Param("kind") String kind);
+
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
   int deactivateBinding(@Param("openid") String openid, @Param("now") LocalDateTime now);
 

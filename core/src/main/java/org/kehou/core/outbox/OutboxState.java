@@ -9,5 +9,7 @@ public enum OutboxState {
   /** WeChat refused it for good (unsubscribed, refused, bad openid) or the retries ran out. */
   FAILED,
   /** The guardian had no active WeChat binding: nothing to send, kept so staff see who was not reached. */
-  NO_RECIPIENT
+  NO_RECIPIENT,
+  /** Withdrawn before it went out, because what it asked for was already done (a reminder for a signed agreement). */
+  CANCELLED
 }

@@ -1,0 +1,49 @@
+package org.kehou.core.lifecycle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The time-driven steps of the chain, run by the bot's clustered job: publicity windows closing, agreement deadlines,
+ * expiring waitlist offers and reminders. Every step is idempotent and in its own transaction, so a re-run after a node
+ * died mid-way repeats nothing and a failure in one application does not hold up the others.
+ */
+@Service
+public class LifecycleTicker {
+
+  private static final Logger log = LoggerFactory.getLogger(LifecycleTicker.class);
+
+  private final PublicityService publicity;
+  private final AgreementService agreements;
+  private final AgreementReminders agreementReminders;
+  private final WaitlistService waitlist;
+
+  LifecycleTicker(PublicityService publicity, AgreementService agreements, AgreementReminders agreementReminders,
+      WaitlistService waitlist) {
+    this.publicity = publicity;
+    this.agreements = agreements;
+    this.agreementReminders = agreementReminders;
+    this.waitlist = waitlist;
+  }
+
+  public void tick() {
+    for (long id : publicity.windowsOver()) {
+      guarded("offer agreement", id, () -> agreements.offer(id));
+    }
+    for (long id : agreements.pastDeadline()) {
+      guarded("lapse agreement", id, () -> agreements.lapse(id));
+    }
+    guarded("expire offers", 0, waitlist::expireOffers);
+    guarded("remind agreements", 0, agreementReminders::remind);
+    guarded("remind offers", 0, waitlist::remindHalfway);
+  }
+
+  private static void guarded(String step, long applicationId, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.error("Lifecycle step '{}' failed for application {}", step, applicationId, e);
+    }
+  }
+}
