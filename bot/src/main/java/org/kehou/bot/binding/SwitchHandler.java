@@ -31,7 +31,7 @@ public class SwitchHandler extends BoundParentHandler {
     }
     String argument = commands.argument("switch", message.getContent());
     if (argument.isEmpty()) {
-      return replies.text(message, list(binding));
+      return replies.rendered(message, list(binding));
     }
     int number = argument.length() > 3 ? -1 : Integer.parseInt(argument);
     return bindings.switchTo(binding, number)
