@@ -2,9 +2,18 @@ package org.kehou.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 
 class ParentJourneyTests extends WebhookTestSupport {
+
+  @Autowired
+  JedisPool redis;
 
   private static final int MON_WED_FRI = 0b10101;
   private static final int ALL_DAYS = 0b11111;
@@ -107,5 +116,22 @@ class ParentJourneyTests extends WebhookTestSupport {
     plain().say(openid, "绑定 " + code);
 
     assertThat(plain().say(openid, "1 3")).contains("请先回复“报名”");
+  }
+
+  @Test
+  void brokenConversationStateGetsAPoliteTryAgainRatherThanAnError() {
+    Fixture school = Fixture.school(jdbc);
+    String code = school.code(school.guardian("钱女士", school.student(school.schoolClass(2, "二年级6班"), "钱多多")));
+    String openid = WechatSimulator.openid();
+    plain().say(openid, "绑定 " + code);
+    try (Jedis jedis = redis.getResource()) {
+      jedis.hset("kehou:conversation:" + openid, Map.of("studentId", "not-a-number", "termId", "x"));
+      jedis.expire("kehou:conversation:" + openid, 60);
+    }
+
+    ResponseEntity<String> response = plain().post(WechatSimulator.textXml(openid, "确认", WechatSimulator.nextMsgId()));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plain().replyText(response.getBody())).contains("请稍后再发一次").doesNotContain("Exception");
   }
 }

@@ -11,9 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** One bot with a fake WeChat API (WireMock) for every webhook test class, so they share one Spring context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class WebhookTestSupport {
+public abstract class WebhookTestSupport {
 
-  static final WireMockServer WECHAT_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+  protected static final WireMockServer WECHAT_API = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
   static {
     WECHAT_API.start();
@@ -21,7 +21,7 @@ abstract class WebhookTestSupport {
   }
 
   @DynamicPropertySource
-  static void wechat(DynamicPropertyRegistry registry) {
+  protected static void wechat(DynamicPropertyRegistry registry) {
     registry.add("kehou.wechat.api-base", WECHAT_API::baseUrl);
     registry.add("kehou.wechat.app-id", () -> WechatSimulator.APP_ID);
     registry.add("kehou.wechat.secret", () -> "test-secret");

@@ -64,6 +64,16 @@ class Portal {
     } else {
       message = parse(bytes);
     }
+    try {
+      return answer(request, message);
+    } catch (RuntimeException e) {
+      // Redis or the database failing must still give the parent a polite answer, never an error page.
+      log.warn("Could not answer a {} message", message.getMsgType(), e);
+      return sorry(request, message);
+    }
+  }
+
+  private String answer(PortalRequest request, WxMpXmlMessage message) {
     MessageDedup.Claim claim = dedup.claim(message);
     if (claim instanceof MessageDedup.Answered answered) {
       return answered.body();
@@ -78,12 +88,15 @@ class Portal {
     } catch (RuntimeException e) {
       log.warn("Handler failed for a {} message", message.getMsgType(), e);
       dedup.release(first);
-      WxMpXmlOutMessage sorry = WxMpXmlOutMessage.TEXT().content(texts.message("common.retry"))
-          .fromUser(message.getToUser()).toUser(message.getFromUser()).build();
-      return render(request, sorry);
+      return sorry(request, message);
     }
     dedup.answered(first, reply);
     return reply;
+  }
+
+  private String sorry(PortalRequest request, WxMpXmlMessage message) {
+    return render(request, WxMpXmlOutMessage.TEXT().content(texts.message("common.retry"))
+        .fromUser(message.getToUser()).toUser(message.getFromUser()).build());
   }
 
   private String render(PortalRequest request, WxMpXmlOutMessage out) {

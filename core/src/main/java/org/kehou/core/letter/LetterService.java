@@ -68,24 +68,29 @@ public class LetterService {
 
   private Rendering render(long schoolId, Term term) {
     School school = schools.findSchool(schoolId).orElseThrow();
+    Texts.Rendered rendered = texts.document(TEMPLATE, values(texts, school.name(), term));
+    return new Rendering(rendered.version(), sha256(rendered.text()), rendered.text());
+  }
+
+  /** The letter's facts: school and term only, nothing about a child, so one version serves the whole term. */
+  static Map<String, Object> values(Texts texts, String schoolName, Term term) {
     String summer = term.summerStartsOn() == null || term.summerEndsOn() == null
         ? texts.message("letter.summer.unannounced")
         : texts.message("letter.summer.period", Map.of(
-            "from", date(term.summerStartsOn()), "to", date(term.summerEndsOn())));
-    Texts.Rendered rendered = texts.document(TEMPLATE, Map.of(
-        "school", school.name(),
+            "from", date(texts, term.summerStartsOn()), "to", date(texts, term.summerEndsOn())));
+    return Map.of(
+        "school", schoolName,
         "term", term.name(),
-        "termStart", date(term.startsOn()),
-        "termEnd", date(term.endsOn()),
+        "termStart", date(texts, term.startsOn()),
+        "termEnd", date(texts, term.endsOn()),
         "sessionStart", TIME.format(term.sessionStartsAt()),
         "winterEnd", TIME.format(term.winterEndsAt()),
         "summerEnd", TIME.format(term.summerEndsAt()),
         "summerPeriod", summer,
-        "fee", BigDecimal.valueOf(term.feePerLessonFen(), 2).toPlainString()));
-    return new Rendering(rendered.version(), sha256(rendered.text()), rendered.text());
+        "fee", BigDecimal.valueOf(term.feePerLessonFen(), 2).toPlainString());
   }
 
-  private String date(LocalDate day) {
+  private static String date(Texts texts, LocalDate day) {
     return texts.message("letter.date", Map.of(
         "year", day.getYear(), "month", day.getMonthValue(), "day", day.getDayOfMonth()));
   }
