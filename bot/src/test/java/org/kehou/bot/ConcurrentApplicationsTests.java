@@ -85,4 +85,44 @@ class ConcurrentApplicationsTests extends WebhookTestSupport {
     assertThat(waitlist.stream().sorted(Comparator.comparing(ApplicationView.Choice::position)).toList().get(0))
         .isEqualTo(waitlist.get(2));
   }
+
+  @Test
+  void thirtyParentsConfirmingThroughWeChatAtOnceNeverOverbook() throws Exception {
+    Fixture school = Fixture.school(jdbc);
+    long classId = school.schoolClass(2, "二年级2班");
+    long offering = school.offering("书法社团", 0b01000, 0b000010, 5);
+    WechatSimulator wechat = plain();
+    List<String> openids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String openid = WechatSimulator.openid();
+      wechat.say(openid, "绑定 " + school.code(school.guardian("家长" + i, school.student(classId, "孩子" + i))));
+      wechat.say(openid, "已阅");
+      assertThat(wechat.say(openid, "报名")).contains("1. 书法社团");
+      wechat.say(openid, "1");
+      openids.add(openid);
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(30);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> replies = new ArrayList<>();
+    for (String openid : openids) {
+      replies.add(pool.submit(() -> {
+        start.await();
+        return wechat.say(openid, "确认");
+      }));
+    }
+    start.countDown();
+    List<String> texts = new ArrayList<>();
+    for (Future<String> reply : replies) {
+      texts.add(reply.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(texts).filteredOn(t -> t.contains("已占名额")).hasSize(5);
+    List<Integer> positions = texts.stream().filter(t -> t.contains("候补第"))
+        .map(t -> Integer.parseInt(t.replaceAll("(?s).*候补第(\\d+)位.*", "$1"))).sorted().toList();
+    assertThat(positions).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 25).boxed().toList());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application_choice WHERE offering_id = ? AND status = 'SEATED'",
+        Integer.class, offering)).isEqualTo(5);
+  }
 }

@@ -32,8 +32,20 @@ final class SafeMode {
   SafeMode(WechatProperties properties) {
     this.token = properties.token();
     this.appId = properties.appId();
-    byte[] key = properties.aesKey().isBlank() ? new byte[0] : Base64.getDecoder().decode(properties.aesKey() + "=");
-    this.aesKey = key;
+    this.aesKey = properties.aesKey().isBlank() ? new byte[0] : decodeKey(properties.aesKey().strip());
+  }
+
+  private static byte[] decodeKey(String encodingAesKey) {
+    try {
+      byte[] key = Base64.getDecoder().decode(encodingAesKey + "=");
+      if (key.length == 32) {
+        return key;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new IllegalStateException(
+        "kehou.wechat.aes-key must be the 43-character EncodingAESKey of the WeChat console");
   }
 
   /** The decrypted inner XML; rejects with 403 for a wrong signature or AppId and 400 for anything unreadable. */
