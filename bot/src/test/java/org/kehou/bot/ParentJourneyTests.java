@@ -134,4 +134,23 @@ class ParentJourneyTests extends WebhookTestSupport {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(plain().replyText(response.getBody())).contains("请稍后再发一次").doesNotContain("Exception");
   }
+
+  @Test
+  void offeringClosedBetweenPickAndConfirmSubmitsNothing() {
+    Fixture school = Fixture.school(jdbc);
+    long child = school.student(school.schoolClass(4, "四年级3班"), "冯宁");
+    String code = school.code(school.guardian("冯先生", child));
+    long offering = school.offering("围棋社团", MON_WED_FRI, ALL_GRADES, 10);
+    String openid = WechatSimulator.openid();
+    WechatSimulator wechat = plain();
+    wechat.say(openid, "绑定 " + code);
+    wechat.say(openid, "已阅");
+    wechat.say(openid, "报名");
+    wechat.say(openid, "1");
+    jdbc.update("UPDATE offering SET status = 'CLOSED' WHERE id = ?", offering);
+
+    assertThat(wechat.say(openid, "确认")).contains("已关闭或有变动", "冯宁");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application WHERE student_id = ?", Integer.class, child))
+        .isZero();
+  }
 }

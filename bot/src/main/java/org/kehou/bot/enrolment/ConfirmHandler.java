@@ -43,7 +43,7 @@ public class ConfirmHandler extends BoundParentHandler {
       case SUBMITTED -> replies.text(message, "apply.submitted",
           Map.of("child", name, "lines", lines.of(submission.application().orElseThrow())));
       case ALREADY_APPLIED -> replies.text(message, "apply.already", Map.of("child", name));
-      case OFFERING_UNAVAILABLE -> replies.text(message, "apply.unavailable");
+      case OFFERING_UNAVAILABLE -> replies.text(message, "apply.unavailable", Map.of("child", name));
     };
   }
 }

@@ -48,7 +48,7 @@ public class PickHandler extends BoundParentHandler {
     for (Long id : chosen) {
       Offer offer = offers.get(id);
       if (offer == null) {
-        return replies.text(message, "apply.unavailable");
+        return replies.text(message, "apply.unavailable", Map.of("child", replies.child(child.get())));
       }
       lines.add(replies.message(offer.freeSeats() > 0 ? "apply.summary.seat" : "apply.summary.wait",
           Map.of("name", offer.name())));
