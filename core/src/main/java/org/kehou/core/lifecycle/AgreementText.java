@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.kehou.core.school.Term;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
@@ -46,10 +45,8 @@ class AgreementText {
   }
 
   private String line(SeatedOffering offering) {
-    String days = IntStream.range(0, 5).filter(i -> (offering.weekdays() & (1 << i)) != 0)
-        .mapToObj(i -> texts.message("weekday." + (i + 1)))
-        .collect(Collectors.joining(texts.message("list.separator")));
-    return texts.message("agreement.offeringLine", Map.of("name", offering.name(), "days", days,
+    return texts.message("agreement.offeringLine", Map.of("name", offering.name(),
+        "days", texts.weekdays(offering.weekdays()),
         "start", TIME.format(offering.startsAt()), "end", TIME.format(offering.endsAt())));
   }
 

@@ -42,6 +42,18 @@ public class Texts {
     return message(key, Map.of());
   }
 
+  /** An offering's weekdays as parents read them; bit 0 = Monday, so 0b10101 reads 一、三、五. */
+  public String weekdays(int mask) {
+    String[] names = message("common.weekdays").split(",");
+    StringBuilder days = new StringBuilder();
+    for (int bit = 0; bit < names.length; bit++) {
+      if ((mask & (1 << bit)) != 0) {
+        days.append(days.length() == 0 ? "" : message("common.weekday.separator")).append(names[bit]);
+      }
+    }
+    return days.toString();
+  }
+
   /** A long document (letter, agreement) with its template version, for archiving what exactly was shown. */
   public Rendered document(String name, Map<String, ?> values) {
     Document doc = documents.computeIfAbsent(name, Texts::loadDocument);

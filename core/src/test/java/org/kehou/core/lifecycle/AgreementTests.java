@@ -53,7 +53,7 @@ class AgreementTests {
 
     assertThat(school.state(application)).isEqualTo("AGREEMENT_PENDING");
     String text = agreements.pendingText(student).orElseThrow();
-    assertThat(text).contains("测试小学", "朱欣怡", "二年级1班", "高春梅、朱国强", "围棋", "周一", "3.5", "17:30", "18:00",
+    assertThat(text).contains("测试小学", "朱欣怡", "二年级1班", "高春梅、朱国强", "围棋", "每周一、二、三、四、五", "3.5", "17:30", "18:00",
         "15:30");
     assertThat(text.getBytes(StandardCharsets.UTF_8).length).as("fits one WeChat text reply").isLessThan(2048);
     String stored = jdbc.queryForObject("SELECT sha256 FROM agreement_document WHERE application_id = ?", String.class,

@@ -1,0 +1,30 @@
+package org.kehou.bot.agreement;
+
+import me.chanjar.weixin.mp.api.WxMpMessageMatcher;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.kehou.core.binding.WechatBindingService;
+import org.kehou.core.lifecycle.AgreementService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matches text that is no command while the current child's agreement waits for a signature: that text is a signing
+ * attempt. Only text no earlier rule took gets here, so commands never pay for the look-up.
+ */
+@Component
+public class AwaitingSignature implements WxMpMessageMatcher {
+
+  private final WechatBindingService bindings;
+  private final AgreementService agreements;
+
+  AwaitingSignature(WechatBindingService bindings, AgreementService agreements) {
+    this.bindings = bindings;
+    this.agreements = agreements;
+  }
+
+  @Override
+  public boolean match(WxMpXmlMessage message) {
+    return bindings.find(message.getFromUser())
+        .map(binding -> agreements.pendingText(binding.current().studentId()).isPresent())
+        .orElse(false);
+  }
+}

@@ -1,0 +1,64 @@
+package org.kehou.bot.enrolment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import org.kehou.bot.binding.BoundParentHandler;
+import org.kehou.bot.wechat.Replies;
+import org.kehou.core.binding.WechatBinding;
+import org.kehou.core.binding.WechatBindingService;
+import org.kehou.core.enrolment.EnrolmentService;
+import org.kehou.core.enrolment.Offer;
+import org.kehou.core.letter.LetterService;
+import org.kehou.core.school.Term;
+import org.springframework.stereotype.Component;
+
+/** {@code 报名}: after the letter is read, numbers the offerings open to the current child and remembers the list. */
+@Component
+public class ApplyHandler extends BoundParentHandler {
+
+  private final LetterService letters;
+  private final EnrolmentService enrolment;
+  private final Drafts drafts;
+
+  ApplyHandler(WechatBindingService bindings, Replies replies, LetterService letters, EnrolmentService enrolment,
+      Drafts drafts) {
+    super(bindings, replies);
+    this.letters = letters;
+    this.enrolment = enrolment;
+    this.drafts = drafts;
+  }
+
+  @Override
+  protected WxMpXmlOutMessage handle(WxMpXmlMessage message, WechatBinding binding) {
+    String child = replies.child(binding.current());
+    Optional<Term> term = letters.currentTerm(binding.schoolId());
+    if (term.isEmpty()) {
+      return replies.text(message, "letter.none");
+    }
+    if (!letters.hasReadCurrent(binding.schoolId(), term.get(), binding.guardianId())) {
+      return replies.text(message, "apply.need.letter", Map.of("child", child));
+    }
+    long studentId = binding.current().studentId();
+    if (enrolment.liveApplication(term.get().id(), studentId).isPresent()) {
+      return replies.text(message, "apply.already", Map.of("child", child));
+    }
+    List<Offer> offers = enrolment.openOfferings(term.get().id(), binding.current().gradeLevel());
+    if (offers.isEmpty()) {
+      return replies.text(message, "apply.none", Map.of("child", child));
+    }
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < offers.size(); i++) {
+      Offer o = offers.get(i);
+      lines.add(replies.message(o.freeSeats() > 0 ? "apply.offer.line" : "apply.offer.line.full", Map.of(
+          "n", i + 1, "name", o.name(), "weekdays", replies.weekdays(o.weekdays()),
+          "start", replies.time(o.startsAt()), "end", replies.time(o.endsAt()), "free", o.freeSeats())));
+    }
+    drafts.save(message.getFromUser(),
+        new Drafts.Draft(studentId, term.get().id(), offers.stream().map(Offer::id).toList(), List.of()));
+    return replies.text(message, "apply.list", Map.of("child", child, "offers", String.join("\n", lines)));
+  }
+}

@@ -1,0 +1,49 @@
+package org.kehou.bot.enrolment;
+
+import java.util.Map;
+import java.util.Optional;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import org.kehou.bot.binding.BoundParentHandler;
+import org.kehou.bot.wechat.Replies;
+import org.kehou.core.binding.WechatBinding;
+import org.kehou.core.binding.WechatBindingService;
+import org.kehou.core.enrolment.ApplicationView;
+import org.kehou.core.enrolment.EnrolmentService;
+import org.kehou.core.letter.LetterService;
+import org.kehou.core.school.Term;
+import org.springframework.stereotype.Component;
+
+/** {@code 状态}: the current child's application, the same whichever guardian asks, and the next step. */
+@Component
+public class StatusHandler extends BoundParentHandler {
+
+  private final LetterService letters;
+  private final EnrolmentService enrolment;
+  private final ChoiceLines lines;
+
+  StatusHandler(WechatBindingService bindings, Replies replies, LetterService letters, EnrolmentService enrolment,
+      ChoiceLines lines) {
+    super(bindings, replies);
+    this.letters = letters;
+    this.enrolment = enrolment;
+    this.lines = lines;
+  }
+
+  @Override
+  protected WxMpXmlOutMessage handle(WxMpXmlMessage message, WechatBinding binding) {
+    String child = replies.child(binding.current());
+    Optional<Term> term = letters.currentTerm(binding.schoolId());
+    Optional<ApplicationView> application =
+        term.flatMap(t -> enrolment.liveApplication(t.id(), binding.current().studentId()));
+    if (application.isEmpty()) {
+      return replies.text(message, "status.none", Map.of("child", child));
+    }
+    String state = application.get().state();
+    return replies.text(message, "status.report", Map.of(
+        "child", child,
+        "state", replies.message("status.state." + state, Map.of()),
+        "lines", lines.of(application.get()),
+        "next", replies.message("status.next." + state, Map.of())));
+  }
+}

@@ -1,0 +1,27 @@
+package org.kehou.bot.help;
+
+import java.util.Map;
+import me.chanjar.weixin.common.session.WxSessionManager;
+import me.chanjar.weixin.mp.api.WxMpMessageHandler;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import org.kehou.bot.wechat.Replies;
+import org.springframework.stereotype.Component;
+
+/** {@code 帮助}: the short list of commands. */
+@Component
+public class HelpHandler implements WxMpMessageHandler {
+
+  private final Replies replies;
+
+  HelpHandler(Replies replies) {
+    this.replies = replies;
+  }
+
+  @Override
+  public WxMpXmlOutMessage handle(WxMpXmlMessage message, Map<String, Object> context, WxMpService wechat,
+      WxSessionManager sessions) {
+    return replies.text(message, "help.commands");
+  }
+}

@@ -1,0 +1,163 @@
+package org.kehou.bot.wechat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import me.chanjar.weixin.mp.api.WxMpMessageRouter;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.config.WxMpConfigStorage;
+import org.kehou.core.text.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The webhook's work, in order: URL signature (403), bounded body (400), safe-mode envelope (403/400), parse (400),
+ * dedup across instances, route, reply (encrypted in safe mode). WeChat treats {@code success} as "no reply".
+ */
+@Service
+class Portal {
+
+  static final String NO_REPLY = "success";
+  private static final Logger log = LoggerFactory.getLogger(Portal.class);
+
+  private final WxMpService wechat;
+  private final WxMpConfigStorage config;
+  private final WxMpMessageRouter router;
+  private final MessageDedup dedup;
+  private final Texts texts;
+  private final WechatProperties properties;
+  private final SafeMode safeMode;
+  private final Clock clock;
+
+  Portal(WxMpService wechat, WxMpConfigStorage config, WxMpMessageRouter router, MessageDedup dedup, Texts texts,
+      WechatProperties properties, Clock clock) {
+    this.wechat = wechat;
+    this.config = config;
+    this.router = router;
+    this.dedup = dedup;
+    this.texts = texts;
+    this.properties = properties;
+    this.safeMode = new SafeMode(properties);
+    this.clock = clock;
+  }
+
+  /** WeChat's URL verification when the webhook is registered. */
+  String verify(PortalRequest request, String echostr) {
+    checkSignature(request);
+    return echostr == null ? "" : echostr;
+  }
+
+  String receive(PortalRequest request, InputStream body) {
+    checkSignature(request);
+    byte[] bytes = read(body);
+    WxMpXmlMessage message;
+    if (request.safeMode()) {
+      String inner = safeMode.open(request, bytes);
+      checkAge(request);
+      message = parse(inner.getBytes(StandardCharsets.UTF_8));
+    } else {
+      message = parse(bytes);
+    }
+    try {
+      return answer(request, message);
+    } catch (RuntimeException e) {
+      // Redis or the database failing must still give the parent a polite answer, never an error page.
+      log.warn("Could not answer a {} message", message.getMsgType(), e);
+      return sorry(request, message);
+    }
+  }
+
+  private String answer(PortalRequest request, WxMpXmlMessage message) {
+    MessageDedup.Claim claim = dedup.claim(message);
+    if (claim instanceof MessageDedup.Answered answered) {
+      return answered.body();
+    }
+    if (claim instanceof MessageDedup.Running) {
+      return NO_REPLY;
+    }
+    MessageDedup.First first = (MessageDedup.First) claim;
+    String reply;
+    try {
+      reply = render(request, router.route(message));
+    } catch (RuntimeException e) {
+      log.warn("Handler failed for a {} message", message.getMsgType(), e);
+      dedup.release(first);
+      return sorry(request, message);
+    }
+    dedup.answered(first, reply);
+    return reply;
+  }
+
+  private String sorry(PortalRequest request, WxMpXmlMessage message) {
+    return render(request, WxMpXmlOutMessage.TEXT().content(texts.message("common.retry"))
+        .fromUser(message.getToUser()).toUser(message.getFromUser()).build());
+  }
+
+  private String render(PortalRequest request, WxMpXmlOutMessage out) {
+    if (out == null) {
+      return NO_REPLY;
+    }
+    return request.safeMode() ? out.toEncryptedXml(config) : out.toXml();
+  }
+
+  private void checkSignature(PortalRequest request) {
+    if (request.signature() == null || request.timestamp() == null || request.nonce() == null
+        || !wechat.checkSignature(request.timestamp(), request.nonce(), request.signature())) {
+      throw PortalRejection.forbidden("bad signature");
+    }
+  }
+
+  private void checkAge(PortalRequest request) {
+    long sent;
+    try {
+      sent = Long.parseLong(request.timestamp());
+    } catch (NumberFormatException e) {
+      throw PortalRejection.forbidden("bad timestamp");
+    }
+    long age = Instant.now(clock).getEpochSecond() - sent;
+    if (Math.abs(age) > properties.maxMessageAge().toSeconds()) {
+      throw PortalRejection.forbidden("stale timestamp");
+    }
+  }
+
+  private byte[] read(InputStream body) {
+    try {
+      byte[] bytes = body.readNBytes(properties.maxBodyBytes() + 1);
+      if (bytes.length > properties.maxBodyBytes()) {
+        throw PortalRejection.badRequest("body too large");
+      }
+      if (bytes.length == 0) {
+        throw PortalRejection.badRequest("empty body");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw PortalRejection.badRequest("unreadable body");
+    }
+  }
+
+  private static WxMpXmlMessage parse(byte[] bytes) {
+    String xml = new String(bytes, StandardCharsets.UTF_8);
+    // WxJava's XStream refuses DOCTYPE too; refusing before parsing keeps entity tricks away from any parser.
+    String upper = xml.toUpperCase(Locale.ROOT);
+    if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
+      throw PortalRejection.badRequest("DOCTYPE refused");
+    }
+    WxMpXmlMessage message;
+    try {
+      message = WxMpXmlMessage.fromXml(xml);
+    } catch (RuntimeException e) {
+      throw PortalRejection.badRequest("malformed XML");
+    }
+    if (message == null || message.getFromUser() == null || message.getToUser() == null
+        || message.getMsgType() == null) {
+      throw PortalRejection.badRequest("incomplete message");
+    }
+    return message;
+  }
+}

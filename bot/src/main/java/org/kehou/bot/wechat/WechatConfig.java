@@ -1,0 +1,42 @@
+package org.kehou.bot.wechat;
+
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.config.WxMpConfigStorage;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.JedisPool;
+
+/** The one WxJava client of the bot; its access token lives in Redis so every instance shares it. */
+@Configuration(proxyBeanMethods = false)
+class WechatConfig {
+
+  static final String REDIS_PREFIX = "kehou:wechat";
+
+  @Bean
+  WxMpConfigStorage wxMpConfigStorage(WechatProperties properties, JedisPool pool) {
+    WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(new JedisPoolWxRedisOps(pool), REDIS_PREFIX);
+    // The Redis keys and lock names are built from the app id: it must be set before anything else.
+    config.setAppId(properties.appId());
+    config.setSecret(properties.secret());
+    config.setToken(properties.token());
+    config.setAesKey(properties.aesKey());
+    // Several instances may refresh at once; the stable token makes that harmless.
+    config.useStableAccessToken(true);
+    String base = properties.apiBase().replaceAll("/+$", "");
+    config.setHostConfig(WxMpHostConfig.builder().apiHost(base).mpHost(base).openHost(base).build());
+    return config;
+  }
+
+  @Bean
+  WxMpService wxMpService(WxMpConfigStorage config) {
+    WxMpServiceImpl service = new WxMpServiceImpl();
+    service.setWxMpConfigStorage(config);
+    // WxJava would otherwise sleep up to ~31 s retrying "system busy" inside one send; the outbox retries with backoff.
+    service.setRetrySleepMillis(300);
+    service.setMaxRetryTimes(1);
+    return service;
+  }
+}

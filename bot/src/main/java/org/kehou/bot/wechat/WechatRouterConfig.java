@@ -1,0 +1,72 @@
+package org.kehou.bot.wechat;
+
+import static me.chanjar.weixin.common.api.WxConsts.EventType.SUBSCRIBE;
+import static me.chanjar.weixin.common.api.WxConsts.EventType.UNSUBSCRIBE;
+import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.EVENT;
+import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.TEXT;
+
+import me.chanjar.weixin.mp.api.WxMpMessageRouter;
+import me.chanjar.weixin.mp.api.WxMpService;
+import org.kehou.bot.agreement.AgreementHandler;
+import org.kehou.bot.agreement.AwaitingSignature;
+import org.kehou.bot.agreement.SignHandler;
+import org.kehou.bot.binding.BindHandler;
+import org.kehou.bot.binding.SubscribeHandler;
+import org.kehou.bot.binding.SwitchHandler;
+import org.kehou.bot.binding.UnsubscribeHandler;
+import org.kehou.bot.enrolment.ApplyHandler;
+import org.kehou.bot.enrolment.CancelHandler;
+import org.kehou.bot.enrolment.ConfirmHandler;
+import org.kehou.bot.enrolment.PickHandler;
+import org.kehou.bot.enrolment.StatusHandler;
+import org.kehou.bot.help.FallbackHandler;
+import org.kehou.bot.help.HelpHandler;
+import org.kehou.bot.help.OtherEventHandler;
+import org.kehou.bot.letter.LetterHandler;
+import org.kehou.bot.letter.ReadHandler;
+import org.kehou.bot.withdrawal.ConfirmWithdrawHandler;
+import org.kehou.bot.withdrawal.DeclineOfferHandler;
+import org.kehou.bot.withdrawal.WithdrawHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Everything the bot understands, one rule per event or command, first match wins. Every replying rule is synchronous:
+ * WxJava's asynchronous rules return no reply. Command words come from the templates (messages.properties).
+ */
+@Configuration(proxyBeanMethods = false)
+class WechatRouterConfig {
+
+  @Bean(destroyMethod = "shutDownExecutorService")
+  WxMpMessageRouter wxMpMessageRouter(WxMpService wechat, Commands c,
+      SubscribeHandler subscribe, UnsubscribeHandler unsubscribe, OtherEventHandler otherEvent,
+      BindHandler bind, SwitchHandler switchChild, LetterHandler letter, ReadHandler read,
+      ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
+      AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
+      WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
+      HelpHandler help, FallbackHandler fallback) {
+    WxMpMessageRouter router = new WxMpMessageRouter(wechat);
+    // Retries are recognised in Redis across instances (MessageDedup) before routing; the router's own check is per JVM.
+    router.setMessageDuplicateChecker(messageId -> false);
+    return router
+        .rule().async(false).msgType(EVENT).event(SUBSCRIBE).handler(subscribe).end()
+        .rule().async(false).msgType(EVENT).event(UNSUBSCRIBE).handler(unsubscribe).end()
+        .rule().async(false).msgType(EVENT).handler(otherEvent).end()
+        .rule().async(false).msgType(TEXT).rContent(c.withArgument("bind")).handler(bind).end()
+        .rule().async(false).msgType(TEXT).rContent(c.withNumber("switch")).handler(switchChild).end()
+        .rule().async(false).msgType(TEXT).content(c.word("letter")).handler(letter).end()
+        .rule().async(false).msgType(TEXT).content(c.word("read")).handler(read).end()
+        .rule().async(false).msgType(TEXT).content(c.word("apply")).handler(apply).end()
+        .rule().async(false).msgType(TEXT).rContent(Commands.NUMBERS).handler(pick).end()
+        .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()
+        .rule().async(false).msgType(TEXT).content(c.word("cancel")).handler(cancel).end()
+        .rule().async(false).msgType(TEXT).content(c.word("status")).handler(status).end()
+        .rule().async(false).msgType(TEXT).content(c.word("agreement")).handler(agreement).end()
+        .rule().async(false).msgType(TEXT).content(c.word("withdraw")).handler(withdraw).end()
+        .rule().async(false).msgType(TEXT).content(c.word("confirmWithdraw")).handler(confirmWithdraw).end()
+        .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
+        .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
+        .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
+        .rule().async(false).handler(fallback).end();
+  }
+}

@@ -1,0 +1,54 @@
+package org.kehou.bot.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.junit.jupiter.api.Test;
+import org.kehou.bot.WebhookTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class MessageDedupTests extends WebhookTestSupport {
+
+  @Autowired
+  MessageDedup dedup;
+
+  private static WxMpXmlMessage text(long msgId) {
+    WxMpXmlMessage message = new WxMpXmlMessage();
+    message.setFromUser("o" + UUID.randomUUID());
+    message.setMsgType("text");
+    message.setMsgId(msgId);
+    return message;
+  }
+
+  @Test
+  void retryArrivingWhileTheFirstDeliveryIsStillRunningGetsNoSecondRun() {
+    WxMpXmlMessage message = text(System.nanoTime());
+    assertThat(dedup.claim(message)).isInstanceOf(MessageDedup.First.class);
+    assertThat(dedup.claim(message)).isInstanceOf(MessageDedup.Running.class);
+  }
+
+  @Test
+  void retryAfterTheAnswerGetsTheSameAnswer() {
+    WxMpXmlMessage message = text(System.nanoTime());
+    MessageDedup.First first = (MessageDedup.First) dedup.claim(message);
+    dedup.answered(first, "<xml>reply</xml>");
+    assertThat(dedup.claim(message)).isEqualTo(new MessageDedup.Answered("<xml>reply</xml>"));
+  }
+
+  @Test
+  void failedDeliveryIsReleasedSoTheRetryRunsAgain() {
+    WxMpXmlMessage message = text(System.nanoTime());
+    dedup.release((MessageDedup.First) dedup.claim(message));
+    assertThat(dedup.claim(message)).isInstanceOf(MessageDedup.First.class);
+  }
+
+  @Test
+  void eventsAreKeyedByUserTimeAndEvent() {
+    WxMpXmlMessage event = new WxMpXmlMessage();
+    event.setFromUser("oEventUser");
+    event.setCreateTime(1_700_000_000L);
+    event.setEvent("subscribe");
+    assertThat(MessageDedup.keyOf(event)).isEqualTo("kehou:wechat:dedup:event:oEventUser:1700000000:subscribe");
+  }
+}

@@ -1,0 +1,113 @@
+package org.kehou.core.binding;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.kehou.core.binding.WechatBindingResult.Outcome;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+
+/** Binds WeChat openids to guardians through their printed codes, and answers who is writing. */
+@Service
+public class WechatBindingService {
+
+  /** Wrong codes allowed per openid within {@link #ATTEMPT_WINDOW_SECONDS}: enough for typos, too few to guess. */
+  public static final int MAX_WRONG_CODES = 5;
+  static final long ATTEMPT_WINDOW_SECONDS = 3600;
+  private static final int MAX_CODE_LENGTH = 16;
+
+  private final WechatBindingMapper mapper;
+  private final JedisPool redis;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  WechatBindingService(WechatBindingMapper mapper, JedisPool redis, PlatformTransactionManager txManager, Clock clock) {
+    this.mapper = mapper;
+    this.redis = redis;
+    this.tx = new TransactionTemplate(txManager);
+    this.clock = clock;
+  }
+
+  /** Codes are printed in upper case; parents type them any way, with spaces. */
+  public static String normalise(String raw) {
+    return raw == null ? "" : raw.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+  }
+
+  public WechatBindingResult redeem(String openid, String rawCode) {
+    String attemptsKey = "kehou:binding:attempts:" + openid;
+    try (Jedis jedis = redis.getResource()) {
+      String attempts = jedis.get(attemptsKey);
+      if (attempts != null && Integer.parseInt(attempts) >= MAX_WRONG_CODES) {
+        return WechatBindingResult.refused(Outcome.LOCKED_OUT, 0);
+      }
+    }
+    String code = normalise(rawCode);
+    Boolean bound = code.isEmpty() || code.length() > MAX_CODE_LENGTH ? Boolean.FALSE : tx.execute(status -> {
+      LocalDateTime now = LocalDateTime.now(clock);
+      Optional<WechatBindingMapper.LiveCode> live = mapper.lockLiveCode(code, now);
+      if (live.isEmpty()) {
+        return false;
+      }
+      long guardianId = live.get().guardianId();
+      mapper.markUsed(live.get().id(), now);
+      mapper.upsert(openid, guardianId, mapper.firstChild(guardianId).orElse(null), now);
+      return true;
+    });
+    try (Jedis jedis = redis.getResource()) {
+      if (!Boolean.TRUE.equals(bound)) {
+        long wrong = jedis.incr(attemptsKey);
+        if (wrong == 1) {
+          jedis.expire(attemptsKey, ATTEMPT_WINDOW_SECONDS);
+        }
+        return WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES - (int) wrong);
+      }
+      jedis.del(attemptsKey);
+    }
+    return find(openid).map(WechatBindingResult::bound)
+        .orElseGet(() -> WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES));
+  }
+
+  /** The active binding of an openid with all the guardian's children; empty when not bound or unsubscribed. */
+  public Optional<WechatBinding> find(String openid) {
+    List<WechatBindingMapper.Row> rows = mapper.activeRows(openid);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    List<WechatBinding.Child> children = rows.stream()
+        .map(r -> new WechatBinding.Child(r.studentId(), r.studentName(), r.className(), r.gradeLevel()))
+        .toList();
+    WechatBindingMapper.Row first = rows.get(0);
+    WechatBinding.Child current = children.stream()
+        .filter(c -> first.currentStudentId() != null && c.studentId() == first.currentStudentId())
+        .findFirst().orElse(children.get(0));
+    return Optional.of(new WechatBinding(openid, first.guardianId(), first.guardianName(), first.schoolId(), children,
+        current));
+  }
+
+  /** Makes the child numbered {@code number} (from 1, in {@link WechatBinding#children()} order) the current one. */
+  public Optional<WechatBinding> switchTo(WechatBinding binding, int number) {
+    if (number < 1 || number > binding.children().size()) {
+      return Optional.empty();
+    }
+    WechatBinding.Child child = binding.children().get(number - 1);
+    mapper.selectChild(binding.openid(), child.studentId());
+    return Optional.of(new WechatBinding(binding.openid(), binding.guardianId(), binding.guardianName(),
+        binding.schoolId(), binding.children(), child));
+  }
+
+  /** The parent unfollowed the account: the binding is kept for the archive and for a later re-follow. */
+  public void deactivate(String openid) {
+    mapper.deactivate(openid, LocalDateTime.now(clock));
+  }
+
+  /** A parent who follows again gets the binding back without a new code. */
+  public Optional<WechatBinding> reactivate(String openid) {
+    mapper.reactivate(openid);
+    return find(openid);
+  }
+}

@@ -1,0 +1,73 @@
+package org.kehou.core.enrolment;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.kehou.core.GeneratedId;
+
+@Mapper
+interface EnrolmentMapper {
+
+  record Application(long id, long studentId, String state) {
+  }
+
+  record LockedOffering(long id, int capacity) {
+  }
+
+  @Select("SELECT o.id, o.name, o.weekdays, o.starts_at, o.ends_at, o.capacity, "
+      + "(SELECT COUNT(*) FROM application_choice c WHERE c.offering_id = o.id "
+      + "AND c.status IN ('SEATED', 'OFFERED')) AS seated "
+      + "FROM offering o WHERE o.term_id = #{termId} AND o.status = 'OPEN' AND (o.grades & #{gradeBit}) <> 0 "
+      + "ORDER BY o.id")
+  List<Offer> openOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit);
+
+  @Select("SELECT id, student_id, state FROM application WHERE term_id = #{termId} AND student_id = #{studentId} "
+      + "AND live = 1")
+  Optional<Application> liveApplication(@Param("termId") long termId, @Param("studentId") long studentId);
+
+  @Insert("INSERT INTO application (school_id, term_id, student_id, applicant_guardian_id, state, live) "
+      + "VALUES (#{schoolId}, #{termId}, #{studentId}, #{guardianId}, 'SUBMITTED', 1)")
+  @Options(useGeneratedKeys = true, keyProperty = "key.id")
+  void insertApplication(@Param("schoolId") long schoolId, @Param("termId") long termId,
+      @Param("studentId") long studentId, @Param("guardianId") long guardianId, @Param("key") GeneratedId key);
+
+  /** Locks the chosen offerings in id order, so two submissions never wait on each other crosswise. */
+  @Select("<script>SELECT id, capacity FROM offering WHERE term_id = #{termId} AND status = 'OPEN' "
+      + "AND (grades &amp; #{gradeBit}) &lt;&gt; 0 AND id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
+      + "ORDER BY id FOR UPDATE</script>")
+  List<LockedOffering> lockOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit,
+      @Param("ids") List<Long> ids);
+
+  /** An OFFERED choice holds its seat until the offer is answered or expires. */
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{offeringId} "
+      + "AND status IN ('SEATED', 'OFFERED')")
+  int seatedCount(long offeringId);
+
+  @Insert("INSERT INTO application_choice (application_id, offering_id, status) "
+      + "VALUES (#{applicationId}, #{offeringId}, #{status})")
+  void insertChoice(@Param("applicationId") long applicationId, @Param("offeringId") long offeringId,
+      @Param("status") String status);
+
+  @Insert("INSERT INTO application_history (application_id, from_state, to_state, actor_kind, actor_id) "
+      + "VALUES (#{applicationId}, NULL, 'SUBMITTED', 'GUARDIAN', #{guardianId})")
+  void insertSubmittedHistory(@Param("applicationId") long applicationId, @Param("guardianId") long guardianId);
+
+  /** Waitlist position: left-behind and hardship pupils first, then the order the choices were made. */
+  @Select("SELECT c.offering_id, o.name, o.weekdays, o.starts_at, o.ends_at, c.status, "
+      + "CASE WHEN c.status = 'WAITLISTED' THEN ("
+      + "  SELECT COUNT(*) FROM application_choice w JOIN application wa ON wa.id = w.application_id "
+      + "  JOIN student ws ON ws.id = wa.student_id "
+      + "  WHERE w.offering_id = c.offering_id AND w.status = 'WAITLISTED' AND ("
+      + "    (ws.priority <> 'NONE') > (s.priority <> 'NONE') "
+      + "    OR ((ws.priority <> 'NONE') = (s.priority <> 'NONE') AND w.id <= c.id))"
+      + ") END AS position "
+      + "FROM application_choice c JOIN offering o ON o.id = c.offering_id "
+      + "JOIN application a ON a.id = c.application_id JOIN student s ON s.id = a.student_id "
+      + "WHERE c.application_id = #{applicationId} ORDER BY c.offering_id")
+  List<ApplicationView.Choice> choices(long applicationId);
+}

@@ -1,0 +1,83 @@
+package org.kehou.core.enrolment;
+
+import java.util.List;
+import java.util.Optional;
+import org.kehou.core.GeneratedId;
+import org.kehou.core.enrolment.Submission.Outcome;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Applications to the term's offerings: seats while they last, then a waitlist. */
+@Service
+public class EnrolmentService {
+
+  private final EnrolmentMapper mapper;
+  private final TransactionTemplate tx;
+
+  EnrolmentService(EnrolmentMapper mapper, PlatformTransactionManager txManager) {
+    this.mapper = mapper;
+    this.tx = new TransactionTemplate(txManager);
+    // Seats are counted after the offering row is locked: read committed sees the seats the previous holder took.
+    this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+  }
+
+  /** The term's open offerings a child of this grade (1..6) may choose, with seats taken so far. */
+  public List<Offer> openOfferings(long termId, int gradeLevel) {
+    return mapper.openOfferings(termId, gradeBit(gradeLevel));
+  }
+
+  public Optional<ApplicationView> liveApplication(long termId, long studentId) {
+    return mapper.liveApplication(termId, studentId)
+        .map(a -> new ApplicationView(a.id(), a.studentId(), a.state(), mapper.choices(a.id())));
+  }
+
+  /**
+   * Submits the child's application in one transaction: each chosen offering seats the child while seats are left,
+   * else puts the child on its waitlist. A second live application for the child is refused, also under a race.
+   */
+  public Submission submit(long schoolId, long termId, long studentId, int gradeLevel, long guardianId,
+      List<Long> offeringIds) {
+    List<Long> ids = offeringIds.stream().distinct().sorted().toList();
+    if (ids.isEmpty()) {
+      return new Submission(Outcome.OFFERING_UNAVAILABLE, Optional.empty());
+    }
+    Long applicationId;
+    try {
+      applicationId = tx.execute(status -> {
+        if (mapper.liveApplication(termId, studentId).isPresent()) {
+          return -1L;
+        }
+        GeneratedId key = new GeneratedId();
+        mapper.insertApplication(schoolId, termId, studentId, guardianId, key);
+        List<EnrolmentMapper.LockedOffering> locked = mapper.lockOfferings(termId, gradeBit(gradeLevel), ids);
+        if (locked.size() != ids.size()) {
+          status.setRollbackOnly();
+          return null;
+        }
+        for (EnrolmentMapper.LockedOffering offering : locked) {
+          String seat = mapper.seatedCount(offering.id()) < offering.capacity() ? "SEATED" : "WAITLISTED";
+          mapper.insertChoice(key.value(), offering.id(), seat);
+        }
+        mapper.insertSubmittedHistory(key.value(), guardianId);
+        return key.value();
+      });
+    } catch (DuplicateKeyException e) {
+      applicationId = -1L;
+    }
+    if (applicationId == null) {
+      return new Submission(Outcome.OFFERING_UNAVAILABLE, Optional.empty());
+    }
+    Outcome outcome = applicationId < 0 ? Outcome.ALREADY_APPLIED : Outcome.SUBMITTED;
+    return new Submission(outcome, liveApplication(termId, studentId));
+  }
+
+  static int gradeBit(int gradeLevel) {
+    if (gradeLevel < 1 || gradeLevel > 6) {
+      throw new IllegalArgumentException("grade level " + gradeLevel);
+    }
+    return 1 << (gradeLevel - 1);
+  }
+}

@@ -1,0 +1,16 @@
+package org.kehou.core.enrolment;
+
+import java.time.LocalTime;
+
+/**
+ * An open offering as a parent chooses it.
+ *
+ * @param weekdays bit 0 = Monday .. bit 4 = Friday
+ */
+public record Offer(long id, String name, int weekdays, LocalTime startsAt, LocalTime endsAt, int capacity,
+    int seated) {
+
+  public int freeSeats() {
+    return Math.max(0, capacity - seated);
+  }
+}
