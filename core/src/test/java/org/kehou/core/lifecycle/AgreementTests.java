@@ -86,7 +86,7 @@ class AgreementTests {
     assertThat(school.state(application)).isEqualTo("ACTIVE");
     LocalDate activeFrom = jdbc.queryForObject("SELECT active_from FROM application WHERE id = ?", LocalDate.class,
         application);
-    assertThat(activeFrom).isAfter(LocalDate.now());
+    assertThat(activeFrom).isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     assertThat(activeFrom.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     assertThat(outcome.reply()).contains(activeFrom.toString());
     assertThat(jdbc.queryForList("SELECT guardian_id FROM outbox_message WHERE kind = 'agreement-signed' "

@@ -22,7 +22,7 @@ public final class SchoolFixture {
     this.jdbc = jdbc;
     String code = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     this.schoolId = insert("INSERT INTO school (code, name) VALUES (?, ?)", code, "测试小学");
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     this.termId = insert("INSERT INTO term (school_id, name, starts_on, ends_on, summer_starts_on, summer_ends_on) "
         + "VALUES (?, ?, ?, ?, ?, ?)", schoolId, "2026学年", today.minusDays(30), today.plusDays(120),
         today.minusDays(30), today.minusDays(1));
