@@ -70,6 +70,19 @@ public abstract class ApiTest {
     return http.exchange(path, method, new HttpEntity<>(body, bearer(token)), type);
   }
 
+  protected ResponseEntity<Map> importRoster(String token, String csv) {
+    HttpHeaders headers = bearer(token);
+    headers.setContentType(MediaType.parseMediaType("text/csv"));
+    ResponseEntity<Map> response = http.exchange("/api/v1/roster/import", HttpMethod.POST,
+        new HttpEntity<>(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), Map.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response;
+  }
+
+  protected long classId(long schoolId, String name) {
+    return jdbc.queryForObject("SELECT id FROM school_class WHERE school_id = ? AND name = ?", Long.class, schoolId, name);
+  }
+
   protected ResponseEntity<Map> get(String path, String token) {
     return call(HttpMethod.GET, path, token, null, Map.class);
   }
