@@ -45,7 +45,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   /** A unique key hit by a concurrent request: the row exists already. */
   @ExceptionHandler(DuplicateKeyException.class)
   ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
-    log.info("Refused a duplicate row: {}", e.getMostSpecificCause().getMessage());
+    // The database's message quotes the duplicate value, which may be a phone number: it stays out of the log.
+    log.info("Refused a row that duplicates a unique key ({})", e.getMostSpecificCause().getClass().getSimpleName());
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .body(problems.of(HttpStatus.CONFLICT, "CONFLICT", "error.conflict", Map.of()));
   }

@@ -101,6 +101,22 @@ class RosterImportTests extends ApiTest {
   }
 
   @Test
+  void aFileThatIsNeitherUtf8NorGbkOrNotCsvIsRejectedWithAReason() {
+    String admin = adminToken(newSchool());
+
+    ResponseEntity<Map> binary = importRaw(admin, new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFF, 0x41});
+    ResponseEntity<Map> unterminated = importRaw(admin,
+        (HEADER + "三年级,2班,S001,\"王小明,留守,王芳,13800000001,母亲\n").getBytes(StandardCharsets.UTF_8));
+
+    assertThat(binary.getStatusCode().value()).isEqualTo(422);
+    assertThat((List<Map<String, Object>>) binary.getBody().get("errors"))
+        .extracting(e -> e.get("code")).containsExactly("BAD_ENCODING");
+    assertThat(unterminated.getStatusCode().value()).isEqualTo(422);
+    assertThat((List<Map<String, Object>>) unterminated.getBody().get("errors"))
+        .extracting(e -> e.get("code")).containsExactly("MALFORMED_CSV");
+  }
+
+  @Test
   void aGbkFileAsExcelSavesItImportsWithItsChineseIntact() {
     long school = newSchool();
     String csv = ZH_HEADER + "五年级,3班,G001,欧阳娜娜,困难,欧阳锋,13700000001,爷爷\n";

@@ -35,6 +35,14 @@ class ProblemDetailsTests extends ApiTest {
   }
 
   @Test
+  void aMalformedPathVariableIsABadRequest() {
+    ResponseEntity<Map> response = get("/api/v1/classes/not-a-number/students", adminToken(newSchool()));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).containsEntry("code", "BAD_REQUEST");
+  }
+
+  @Test
   void missingFieldsAreNamedInTheProblem() {
     String token = adminToken(newSchool());
     ResponseEntity<Map> response = post("/api/v1/terms", token, Map.of("name", "2026秋"));
@@ -50,7 +58,9 @@ class ProblemDetailsTests extends ApiTest {
     ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
 
     assertThat(docs.getStatusCode().value()).isEqualTo(200);
-    assertThat(docs.getBody()).contains("\"openapi\"").contains("/api/v1/auth/login").contains("/api/v1/terms");
+    assertThat(docs.getBody()).contains("\"openapi\"").contains("/api/v1/auth/login").contains("/api/v1/terms")
+        .contains("/api/v1/roster/import").contains("/api/v1/binding-codes").contains("/api/v1/offerings/{id}")
+        .doesNotContain("\"name\":\"me\"");
     assertThat(ui.getStatusCode().value()).isEqualTo(200);
   }
 }
