@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -96,13 +95,11 @@ public class BindingCodeService {
   }
 
   private void issue(long schoolId, List<Long> guardians, LocalDateTime expiresAt, LocalDateTime now) {
-    List<Long> issued = new ArrayList<>(guardians.size());
     for (long guardian : guardians) {
       insertWithFreshCode(schoolId, guardian, expiresAt, now);
-      issued.add(guardian);
     }
-    if (!issued.isEmpty()) {
-      log.info("Issued {} binding codes in school {}", issued.size(), schoolId);
+    if (!guardians.isEmpty()) {
+      log.info("Issued {} binding codes in school {}", guardians.size(), schoolId);
     }
   }
 
