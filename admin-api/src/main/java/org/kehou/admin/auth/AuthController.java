@@ -12,9 +12,12 @@ import org.kehou.core.staff.Staff;
 import org.kehou.core.staff.StaffService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,6 +51,13 @@ class AuthController {
     }
     throttle.succeeded(request.username());
     return new LoginResponse(tokens.issue(found.id()));
+  }
+
+  @Operation(summary = "Log out: the token stops working at once")
+  @PostMapping("/api/v1/auth/logout")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    tokens.revoke(AuthInterceptor.bearerToken(authorization));
   }
 
   record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {

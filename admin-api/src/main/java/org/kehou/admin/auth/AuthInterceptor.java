@@ -35,7 +35,7 @@ class AuthInterceptor implements HandlerInterceptor {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "AUTHENTICATION_REQUIRED", "auth.required");
     }
-    String token = header.substring(BEARER.length()).trim();
+    String token = bearerToken(header);
     OptionalLong staffId = token.isEmpty() ? OptionalLong.empty() : tokens.staffId(token);
     Staff me = staffId.isPresent() ? staff.find(staffId.getAsLong()).filter(Staff::active).orElse(null) : null;
     if (me == null) {
@@ -43,5 +43,9 @@ class AuthInterceptor implements HandlerInterceptor {
     }
     request.setAttribute(ATTRIBUTE, me);
     return true;
+  }
+
+  static String bearerToken(String header) {
+    return header.substring(BEARER.length()).trim();
   }
 }

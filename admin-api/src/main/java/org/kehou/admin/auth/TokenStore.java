@@ -46,6 +46,12 @@ class TokenStore {
     }
   }
 
+  void revoke(String token) {
+    try (Jedis jedis = redis.getResource()) {
+      jedis.del(PREFIX + sha256(token));
+    }
+  }
+
   static String sha256(String token) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

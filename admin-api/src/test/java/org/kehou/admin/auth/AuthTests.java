@@ -38,6 +38,17 @@ class AuthTests extends ApiTest {
   }
 
   @Test
+  void aLoggedOutTokenNoLongerWorks() {
+    String token = adminToken(newSchool());
+
+    ResponseEntity<Void> logout = http.exchange("/api/v1/auth/logout", HttpMethod.POST,
+        new HttpEntity<>(bearer(token)), Void.class);
+
+    assertThat(logout.getStatusCode().value()).isEqualTo(204);
+    assertThat(get("/api/v1/terms", token).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
   void wrongPasswordAndUnknownUserAreBothUnauthorized() {
     Staff admin = newStaff(newSchool(), StaffRole.SCHOOL_ADMIN);
     ResponseEntity<Map> wrong = http.postForEntity("/api/v1/auth/login",
