@@ -187,13 +187,9 @@ class RosterImportTests extends ApiTest {
     assertThat(countRows(school)).isZero();
   }
 
-  /**
-   * Batched: a handful of statements per table rather than a query per cell. The bound is loose because this machine
-   * is shared; a warm-up import first so the JIT's cold start is not what is measured.
-   */
+  /** A whole school's file in one go; its speed is a benchmark's business, not a test's. */
   @Test
-  void twoThousandRowsImportWithinSeconds() {
-    importRaw(adminToken(newSchool()), ROSTER.getBytes(StandardCharsets.UTF_8));
+  void aTwoThousandRowFileImportsCompletely() {
     long school = newSchool();
     StringBuilder csv = new StringBuilder(HEADER);
     for (int i = 0; i < 2000; i++) {
@@ -201,14 +197,12 @@ class RosterImportTests extends ApiTest {
       csv.append(1 + pupil % 6).append("年级,").append(pupil % 8 + 1).append("班,P").append(pupil).append(",学生")
           .append(pupil).append(",无,家长").append(i).append(",1").append(String.format("%010d", i)).append(",父母\n");
     }
-    String admin = adminToken(school);
-    long start = System.nanoTime();
-    ResponseEntity<Map> response = importRaw(admin, csv.toString().getBytes(StandardCharsets.UTF_8));
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    ResponseEntity<Map> response = importRaw(adminToken(school), csv.toString().getBytes(StandardCharsets.UTF_8));
 
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     assertThat(response.getBody()).containsEntry("studentsCreated", 1000).containsEntry("guardiansCreated", 2000);
-    assertThat(millis).isLessThan(10_000);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM student_guardian sg JOIN student s ON s.id = sg.student_id "
+        + "WHERE s.school_id = ?", Integer.class, school)).isEqualTo(2000);
   }
 
   int countRows(long school) {
