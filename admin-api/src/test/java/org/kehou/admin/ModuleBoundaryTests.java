@@ -20,4 +20,10 @@ class ModuleBoundaryTests {
   static final ArchRule adminApiNeverCallsWeChat =
       noClasses().that().resideInAPackage("org.kehou.admin..")
           .should().dependOnClassesThat().resideInAPackage("me.chanjar.weixin..");
+
+  /** The core serves both applications and so knows neither. */
+  @ArchTest
+  static final ArchRule coreNeverReachesIntoTheAdminApi =
+      noClasses().that().resideInAPackage("org.kehou.core..")
+          .should().dependOnClassesThat().resideInAPackage("org.kehou.admin..");
 }

@@ -1,0 +1,87 @@
+package org.kehou.admin.binding;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.kehou.admin.auth.Access;
+import org.kehou.admin.classes.ClassAccess;
+import org.kehou.admin.web.ApiException;
+import org.kehou.admin.web.Problems;
+import org.kehou.core.binding.BindingCodeNoTermException;
+import org.kehou.core.binding.BindingCodeService;
+import org.kehou.core.binding.BindingCodeSheetRow;
+import org.kehou.core.roster.SchoolClass;
+import org.kehou.core.staff.Staff;
+import org.kehou.core.staff.StaffRole;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class BindingCodeController {
+
+  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+  private final BindingCodeService codes;
+  private final ClassAccess classes;
+  private final BindingCodeSheet sheet;
+  private final Problems problems;
+
+  BindingCodeController(BindingCodeService codes, ClassAccess classes, BindingCodeSheet sheet, Problems problems) {
+    this.codes = codes;
+    this.classes = classes;
+    this.sheet = sheet;
+    this.problems = problems;
+  }
+
+  @Operation(summary = "The class's binding-code sheet as CSV (UTF-8 with BOM), issuing codes where missing")
+  @GetMapping("/api/v1/binding-codes")
+  ResponseEntity<byte[]> sheet(Staff me, @RequestParam("class") String className) {
+    Access.requireAnyOf(me, StaffRole.SCHOOL_ADMIN, StaffRole.CLASS_TEACHER);
+    SchoolClass c = classes.byName(me, className);
+    List<BindingCodeSheetRow> rows = codes.sheet(me.schoolId(), c.id());
+    return ResponseEntity.ok()
+        .contentType(CSV)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(c.name() + ".csv", StandardCharsets.UTF_8).build().toString())
+        .body(sheet.render(rows));
+  }
+
+  @Operation(summary = "Revoke and reissue the codes of one guardian or of a whole class")
+  @PostMapping("/api/v1/binding-codes/regenerate")
+  Map<String, Integer> regenerate(Staff me, @RequestBody RegenerateRequest body) {
+    Access.requireAdmin(me);
+    if ((body.guardianId() == null) == (body.className() == null)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "REGENERATE_TARGET", "binding.regenerateTarget");
+    }
+    if (body.guardianId() != null) {
+      if (!codes.regenerateForGuardian(me.schoolId(), body.guardianId())) {
+        throw ApiException.notFound("GUARDIAN_NOT_FOUND", "error.guardianNotFound");
+      }
+      return Map.of("regenerated", 1);
+    }
+    SchoolClass c = classes.byName(me, body.className());
+    return Map.of("regenerated", codes.regenerateForClass(me.schoolId(), c.id()));
+  }
+
+  @ExceptionHandler(BindingCodeNoTermException.class)
+  ResponseEntity<ProblemDetail> noTerm() {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problems.of(HttpStatus.CONFLICT, "NO_CURRENT_TERM", "binding.noCurrentTerm", Map.of()));
+  }
+
+  record RegenerateRequest(Long guardianId, @JsonProperty("class") String className) {
+  }
+}

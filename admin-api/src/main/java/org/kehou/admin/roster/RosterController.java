@@ -1,0 +1,55 @@
+package org.kehou.admin.roster;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.util.Map;
+import org.kehou.admin.auth.Access;
+import org.kehou.admin.web.Problems;
+import org.kehou.core.roster.RosterImportResult;
+import org.kehou.core.roster.RosterImportService;
+import org.kehou.core.roster.RosterRejectedException;
+import org.kehou.core.staff.Staff;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+class RosterController {
+
+  private final RosterImportService roster;
+  private final Problems problems;
+
+  RosterController(RosterImportService roster, Problems problems) {
+    this.roster = roster;
+    this.problems = problems;
+  }
+
+  @Operation(summary = "Import the roster CSV (UTF-8 with or without BOM, or GBK) sent as the raw body")
+  @PostMapping(path = "/api/v1/roster/import",
+      consumes = {"text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"})
+  RosterImportResult importRaw(Staff me, @RequestBody byte[] file) {
+    Access.requireAdmin(me);
+    return roster.importCsv(me.schoolId(), file);
+  }
+
+  @Operation(summary = "Import the roster CSV uploaded as the multipart field 'file'")
+  @PostMapping(path = "/api/v1/roster/import", consumes = "multipart/form-data")
+  RosterImportResult importUpload(Staff me, @RequestPart("file") MultipartFile file) throws IOException {
+    Access.requireAdmin(me);
+    return roster.importCsv(me.schoolId(), file.getBytes());
+  }
+
+  @ExceptionHandler(RosterRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(RosterRejectedException e) {
+    ProblemDetail problem = problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "ROSTER_REJECTED", "roster.rejected",
+        Map.of("count", e.errors().size()));
+    problem.setProperty("errors", e.errors());
+    return ResponseEntity.unprocessableEntity().body(problem);
+  }
+}

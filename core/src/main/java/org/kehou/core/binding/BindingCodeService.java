@@ -1,0 +1,127 @@
+package org.kehou.core.binding;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.kehou.core.school.SchoolMapper;
+import org.kehou.core.school.Term;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues binding codes: one live code per guardian, created when a sheet is printed for guardians lacking one,
+ * valid until the end of the current term (Beijing time), single use (the bot retires it on redemption).
+ */
+@Service
+public class BindingCodeService {
+
+  /** No 0/O or 1/I: parents copy these from paper. */
+  public static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  public static final int LENGTH = 8;
+  private static final int ATTEMPTS = 5;
+  private static final Logger log = LoggerFactory.getLogger(BindingCodeService.class);
+
+  private final BindingCodeMapper codes;
+  private final SchoolMapper schools;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  BindingCodeService(BindingCodeMapper codes, SchoolMapper schools, Clock clock) {
+    this.codes = codes;
+    this.schools = schools;
+    this.clock = clock;
+  }
+
+  /**
+   * The printable sheet of a class, issuing codes first to guardians who have no usable one.
+   *
+   * @throws BindingCodeNoTermException when the school has no current or upcoming term
+   */
+  @Transactional
+  public List<BindingCodeSheetRow> sheet(long schoolId, long classId) {
+    LocalDateTime expiresAt = expiry(schoolId);
+    List<Long> guardians = codes.guardiansOfClass(classId);
+    if (!guardians.isEmpty()) {
+      LocalDateTime now = LocalDateTime.now(clock);
+      codes.lockGuardians(guardians);
+      codes.revoke(guardians, now, true);
+      Set<Long> covered = new HashSet<>(codes.guardiansWithUsableCode(guardians, now));
+      List<Long> lacking = guardians.stream().filter(g -> !covered.contains(g)).toList();
+      issue(schoolId, lacking, expiresAt, now);
+    }
+    return codes.sheet(classId);
+  }
+
+  /** Revokes the live codes of a class's guardians and issues new ones; returns how many were issued. */
+  @Transactional
+  public int regenerateForClass(long schoolId, long classId) {
+    return regenerate(schoolId, codes.guardiansOfClass(classId));
+  }
+
+  /** Revokes a guardian's live code and issues a new one; false when the guardian is not in this school. */
+  @Transactional
+  public boolean regenerateForGuardian(long schoolId, long guardianId) {
+    if (!codes.guardianInSchool(guardianId, schoolId)) {
+      return false;
+    }
+    regenerate(schoolId, List.of(guardianId));
+    return true;
+  }
+
+  private int regenerate(long schoolId, List<Long> guardians) {
+    LocalDateTime expiresAt = expiry(schoolId);
+    if (guardians.isEmpty()) {
+      return 0;
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    codes.lockGuardians(guardians);
+    int revoked = codes.revoke(guardians, now, false);
+    issue(schoolId, guardians, expiresAt, now);
+    log.info("Regenerated binding codes of {} guardians in school {} ({} revoked)", guardians.size(), schoolId, revoked);
+    return guardians.size();
+  }
+
+  private LocalDateTime expiry(long schoolId) {
+    Term term = schools.findCurrentTerm(schoolId, LocalDate.now(clock))
+        .orElseThrow(() -> new BindingCodeNoTermException(schoolId));
+    return term.endsOn().plusDays(1).atStartOfDay();
+  }
+
+  private void issue(long schoolId, List<Long> guardians, LocalDateTime expiresAt, LocalDateTime now) {
+    for (long guardian : guardians) {
+      insertWithFreshCode(schoolId, guardian, expiresAt, now);
+    }
+    if (!guardians.isEmpty()) {
+      log.info("Issued {} binding codes in school {}", guardians.size(), schoolId);
+    }
+  }
+
+  /** Codes are unique across schools; a clash (one in 10^12 per pair) just draws again. */
+  private void insertWithFreshCode(long schoolId, long guardian, LocalDateTime expiresAt, LocalDateTime now) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        codes.insert(schoolId, guardian, newCode(), expiresAt, now);
+        return;
+      } catch (DuplicateKeyException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  String newCode() {
+    char[] code = new char[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+    }
+    return new String(code);
+  }
+}
