@@ -1,6 +1,7 @@
 package org.kehou.bench;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The first answer of each kind per target, printed with the table so a reader can see what was counted. */
@@ -17,6 +18,6 @@ final class Samples {
   }
 
   Map<String, String> all() {
-    return new java.util.TreeMap<>(first);
+    return new TreeMap<>(first);
   }
 }
