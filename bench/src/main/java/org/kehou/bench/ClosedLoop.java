@@ -12,6 +12,10 @@ final class ClosedLoop {
   static Result run(Settings settings, Target target, SignedMessages messages, Samples samples)
       throws InterruptedException {
     int concurrency = settings.concurrency();
+    List<HttpConnection> connections = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      connections.add(settings.connection().connected());
+    }
     long start = System.nanoTime();
     long measureFrom = start + settings.warmupSeconds() * 1_000_000_000L;
     long end = measureFrom + settings.durationSeconds() * 1_000_000_000L;
@@ -21,8 +25,9 @@ final class ClosedLoop {
       int parent = i;
       Recorder recorder = new Recorder();
       recorders.add(recorder);
+      HttpConnection opened = connections.get(i);
       threads.add(new Thread(() -> {
-        try (HttpConnection connection = settings.connection()) {
+        try (HttpConnection connection = opened) {
           for (long sent = System.nanoTime(); sent < end; sent = System.nanoTime()) {
             Exchange.send(connection, target, messages, parent, sent, sent >= measureFrom, recorder, samples);
           }

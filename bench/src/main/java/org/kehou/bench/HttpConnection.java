@@ -31,6 +31,19 @@ final class HttpConnection implements Closeable {
     this.timeoutMillis = timeoutMillis;
   }
 
+  /**
+   * Opens the socket ahead of the load, so that a run does not start with a burst of connects (which overflows Tomcat's
+   * accept queue and measures SYN retries); a failure is left for the first send to retry.
+   */
+  HttpConnection connected() {
+    try {
+      open();
+    } catch (IOException e) {
+      close();
+    }
+    return this;
+  }
+
   /** Sends one POST; on any I/O failure the connection is dropped and reopened by the next call. */
   Response post(String pathAndQuery, byte[] body) throws IOException {
     if (socket == null) {

@@ -21,7 +21,11 @@ final class OpenLoop {
     double periodNanos = 1e9 / rate;
     long total = (long) (settings.warmupSeconds() + settings.durationSeconds()) * rate;
     long firstCounted = (long) settings.warmupSeconds() * rate;
-    long start = System.nanoTime() + 10_000_000L;
+    List<HttpConnection> connections = new ArrayList<>();
+    for (int i = 0; i < parents; i++) {
+      connections.add(settings.connection().connected());
+    }
+    long start = System.nanoTime() + 100_000_000L; // time to start the threads
     long measureFrom = start + settings.warmupSeconds() * 1_000_000_000L;
     long scheduleEnd = measureFrom + settings.durationSeconds() * 1_000_000_000L;
     long drainDeadline = scheduleEnd + settings.drainSeconds() * 1_000_000_000L;
@@ -31,8 +35,9 @@ final class OpenLoop {
     for (int c = 0; c < parents; c++) {
       Recorder recorder = new Recorder();
       recorders.add(recorder);
+      HttpConnection opened = connections.get(c);
       threads.add(new Thread(() -> {
-        try (HttpConnection connection = settings.connection()) {
+        try (HttpConnection connection = opened) {
           for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
             long due = start + (long) (i * periodNanos);
             for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
