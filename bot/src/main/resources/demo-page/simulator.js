@@ -235,9 +235,9 @@ async function login(event) {
     const answer = await api('/demo/admin-api/api/v1/auth/login', {
       method: 'POST', body: JSON.stringify({ username, password: $('password').value }) });
     state.school = { username, token: answer.token };
+    await refresh();
     $('whoami').textContent = '已登录：' + username;
     say('登录成功');
-    await refresh();
   } catch (e) {
     say('登录失败：' + e.message);
   }

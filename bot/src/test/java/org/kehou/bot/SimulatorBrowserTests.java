@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("demo")
+@Order(1)
+@DirtiesContext
 class SimulatorBrowserTests {
 
   private static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -189,8 +194,11 @@ class SimulatorBrowserTests {
 
   private void step(long application, String action, String expectedState) {
     By row = By.cssSelector("tr[data-application='" + application + "']");
-    waitFor(d -> d.findElements(row).size() == 1);
-    browser.findElement(row).findElement(By.className("act-" + action)).click();
+    // The panel redraws its table after every step: find and click in one go, again if the row was redrawn meanwhile.
+    waitFor(d -> {
+      d.findElement(row).findElement(By.className("act-" + action)).click();
+      return true;
+    });
     waitFor(d -> d.findElement(By.id("school-status")).getText().contains("完成"));
     waitFor(d -> d.findElement(row).getText().contains(expectedState));
   }
@@ -230,7 +238,7 @@ class SimulatorBrowserTests {
 
   private static <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
     try {
-      return new WebDriverWait(browser, PATIENCE).until(condition);
+      return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       Object chat = ((JavascriptExecutor) browser).executeScript(
           "return document.getElementById('chat').innerText + '\\n--- panel ---\\n' "
