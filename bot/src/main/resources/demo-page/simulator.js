@@ -65,18 +65,22 @@ function rerender() {
 
 // ---------- the webhook ----------
 
-async function send(text) {
+// Sends what the parent typed, or with menuKey a tap on the custom menu (a CLICK event, as WeChat sends it).
+async function send(text, menuKey) {
   if (!state.current || !text.trim()) return;
   const openid = openidOf(state.current);
   const aes = $('aes').checked;
-  add({ who: 'me', text, at: new Date(), tag: aes ? 'AES' : '' });
+  add({ who: 'me', text: menuKey ? '[菜单] ' + text : text, at: new Date(), tag: aes ? 'AES' : '' });
   const { token, appId, aesKey } = state.wechat;
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(Math.floor(Math.random() * 1e9));
-  const message = '<xml><ToUserName>' + cdata('gh_kehou_demo') + '</ToUserName><FromUserName>' + cdata(openid)
-    + '</FromUserName><CreateTime>' + timestamp + '</CreateTime><MsgType>' + cdata('text') + '</MsgType><Content>'
-    + cdata(text) + '</Content><MsgId>' + Date.now() + String(Math.floor(Math.random() * 1000)).padStart(3, '0')
-    + '</MsgId></xml>';
+  const head = '<xml><ToUserName>' + cdata('gh_kehou_demo') + '</ToUserName><FromUserName>' + cdata(openid)
+    + '</FromUserName><CreateTime>' + timestamp + '</CreateTime>';
+  const message = menuKey
+    ? head + '<MsgType>' + cdata('event') + '</MsgType><Event>' + cdata('CLICK') + '</Event><EventKey>'
+      + cdata(menuKey) + '</EventKey></xml>'
+    : head + '<MsgType>' + cdata('text') + '</MsgType><Content>' + cdata(text) + '</Content><MsgId>' + Date.now()
+      + String(Math.floor(Math.random() * 1000)).padStart(3, '0') + '</MsgId></xml>';
   const params = new URLSearchParams({
     signature: await WechatCrypto.sha1([token, timestamp, nonce]), timestamp, nonce, openid });
   let body = message;
@@ -175,8 +179,7 @@ function openGroup(group, index, count) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = item.name;
-    // The bot answers command words; a menu click sends the button's key as the parent's message.
-    button.addEventListener('click', () => { box.hidden = true; send(item.key || item.name); });
+    button.addEventListener('click', () => { box.hidden = true; send(item.name, item.key || item.name); });
     box.appendChild(button);
   });
   box.style.left = (index * (370 / count) + 8) + 'px';

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs the official account's custom menu at start-up when kehou.wechat.install-menu is true. Each button is
- * labelled with a command word from the templates and carries that word as its key.
+ * labelled with a command word from the templates and carries that word as its key, so a tap is answered like the
+ * typed word ({@link MenuClick}).
  */
 @Component
 @ConditionalOnProperty(name = "kehou.wechat.install-menu", havingValue = "true")

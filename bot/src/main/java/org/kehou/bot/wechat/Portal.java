@@ -84,7 +84,7 @@ class Portal {
     MessageDedup.First first = (MessageDedup.First) claim;
     String reply;
     try {
-      reply = render(request, router.route(message));
+      reply = render(request, router.route(MenuClick.asCommand(message)));
     } catch (RuntimeException e) {
       log.warn("Handler failed for a {} message", message.getMsgType(), e);
       dedup.release(first);
