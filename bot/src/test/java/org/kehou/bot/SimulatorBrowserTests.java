@@ -153,6 +153,7 @@ class SimulatorBrowserTests {
     long application = jdbc.queryForObject("SELECT id FROM application WHERE student_id = ?", Long.class, child);
 
     logIn(teacher);
+    refused(application, "school-approve");
     step(application, "class-approve", "CLASS_APPROVED");
     logIn(admin);
     step(application, "school-approve", "IN_PUBLICITY");
@@ -199,8 +200,24 @@ class SimulatorBrowserTests {
       d.findElement(row).findElement(By.className("act-" + action)).click();
       return true;
     });
-    waitFor(d -> d.findElement(By.id("school-status")).getText().contains("完成"));
+    waitFor(d -> d.findElement(By.id("school-status")).getText().endsWith("：完成"));
     waitFor(d -> d.findElement(row).getText().contains(expectedState));
+  }
+
+  /** A step the logged-in staff member may not take: the panel says so in words, and the state stays. */
+  private void refused(long application, String action) {
+    By row = By.cssSelector("tr[data-application='" + application + "']");
+    String stateBefore = browser.findElement(row).getText();
+    waitFor(d -> {
+      d.findElement(row).findElement(By.className("act-" + action)).click();
+      return true;
+    });
+    String status = waitFor(d -> {
+      String text = d.findElement(By.id("school-status")).getText();
+      return text.contains("未能完成") ? text : null;
+    });
+    assertThat(status).doesNotContain("review.", "HTTP");
+    assertThat(browser.findElement(row).getText()).isEqualTo(stateBefore);
   }
 
   private void tapMenu(String group, String item) {

@@ -11,6 +11,7 @@ import org.kehou.core.lifecycle.ReviewRefused;
 import org.kehou.core.lifecycle.ReviewService;
 import org.kehou.core.lifecycle.Reviewer;
 import org.kehou.core.lifecycle.WithdrawalService;
+import org.kehou.core.text.Texts;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,15 +39,17 @@ class SchoolDemoController {
   private final WithdrawalService withdrawals;
   private final LifecycleTicker ticker;
   private final Clock clock;
+  private final Texts texts;
 
   SchoolDemoController(DemoMapper mapper, ReviewService reviews, PublicityService publicity,
-      WithdrawalService withdrawals, LifecycleTicker ticker, Clock clock) {
+      WithdrawalService withdrawals, LifecycleTicker ticker, Clock clock, Texts texts) {
     this.mapper = mapper;
     this.reviews = reviews;
     this.publicity = publicity;
     this.withdrawals = withdrawals;
     this.ticker = ticker;
     this.clock = clock;
+    this.texts = texts;
   }
 
   record Step(String username, String reason) {
@@ -113,6 +116,14 @@ class SchoolDemoController {
   @ExceptionHandler(ReviewRefused.class)
   ResponseEntity<Map<String, Object>> refused(ReviewRefused e) {
     return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(Map.of("ok", false, "kind", e.kind().name(), "reason", e.reasonKey()));
+        .body(Map.of("ok", false, "kind", e.kind().name(), "reason", reason(e)));
+  }
+
+  private String reason(ReviewRefused e) {
+    try {
+      return texts.message(e.reasonKey(), e.values());
+    } catch (IllegalArgumentException missingTemplate) {
+      return e.reasonKey();
+    }
   }
 }
