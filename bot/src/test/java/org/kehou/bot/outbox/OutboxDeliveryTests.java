@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.BotApplication;
 import org.kehou.core.outbox.Outbox;
@@ -33,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two bot instances (two Spring contexts, one database) drain one outbox while the fake WeChat API fails a good part of
  * the time: every message must arrive exactly once, and a permanent refusal must stop for good.
  */
+// Right after the simulator's test, before cached Spring contexts with dispatchers of their own (see
+// junit-platform.properties) exist to claim this test's outbox rows.
+@Order(2)
 class OutboxDeliveryTests {
 
   static final int MESSAGES = 40;
