@@ -108,7 +108,8 @@ final class InboundXml {
   }
 
   private static XMLInputFactory hardened() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The JDK's own factory: newFactory() would search the class path (a fat jar) for another implementation.
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
