@@ -59,6 +59,10 @@ class PublicityTests extends LifecycleApiTest {
     assertThat(lines).hasSize(2);
     assertThat(csv).doesNotContain("LEFT_BEHIND").doesNotContain("留守").doesNotContain("王小明");
     assertThat(byParameter.getBody()).isEqualTo(bytes);
+    ResponseEntity<Map> foreignTerm = get("/api/v1/publicity?format=csv&termId=" + school.termId,
+        adminToken(newSchool()));
+    assertThat(foreignTerm.getStatusCode().value()).isEqualTo(404);
+    assertThat(foreignTerm.getBody()).containsEntry("code", "TERM_NOT_FOUND");
   }
 
   @Test

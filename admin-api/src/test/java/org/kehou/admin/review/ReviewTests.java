@@ -38,12 +38,16 @@ class ReviewTests extends LifecycleApiTest {
 
     ResponseEntity<Map> noReason = classReview(teacherToken, family.application(), "REJECT", null);
     ResponseEntity<Map> blank = classReview(teacherToken, family.application(), "REJECT", "  ");
+    ResponseEntity<Map> noDecision = post("/api/v1/applications/" + family.application() + "/class-review",
+        teacherToken, Map.of("reason", "本学期名额已满"));
     ResponseEntity<Map> rejected = classReview(teacherToken, family.application(), "REJECT", "本学期名额已满");
 
     assertThat(noReason.getStatusCode().value()).isEqualTo(400);
     assertThat(noReason.getBody()).containsEntry("code", "INVALID");
     assertThat((String) noReason.getBody().get("detail")).contains("理由");
     assertThat(blank.getStatusCode().value()).isEqualTo(400);
+    assertThat(noDecision.getStatusCode().value()).isEqualTo(400);
+    assertThat(noDecision.getBody()).containsEntry("code", "INVALID_REQUEST");
     assertThat(rejected.getBody()).containsEntry("state", "REJECTED");
     assertThat(getList("/api/v1/applications/" + family.application() + "/history", admin).getBody())
         .last().satisfies(l -> assertThat((Map<String, Object>) l).containsEntry("reason", "本学期名额已满"));
@@ -148,6 +152,9 @@ class ReviewTests extends LifecycleApiTest {
         List.class);
     ResponseEntity<Map> byTeacher = post("/api/v1/applications/school-review", teacherToken,
         Map.of("decision", "APPROVE", "ids", List.of(first.application())));
+    ResponseEntity<List> rejectWithoutReason = call(org.springframework.http.HttpMethod.POST,
+        "/api/v1/applications/school-review", admin, Map.of("decision", "REJECT", "ids", List.of(first.application())),
+        List.class);
     ResponseEntity<Map> empty = post("/api/v1/applications/school-review", admin,
         Map.of("decision", "APPROVE", "ids", List.of()));
 
@@ -162,5 +169,7 @@ class ReviewTests extends LifecycleApiTest {
     assertThat(school.state(third.application())).isEqualTo("IN_PUBLICITY");
     assertThat(byTeacher.getStatusCode().value()).isEqualTo(403);
     assertThat(empty.getStatusCode().value()).isEqualTo(400);
+    assertThat(rejectWithoutReason.getBody()).singleElement()
+        .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("ok", false).containsEntry("code", "INVALID"));
   }
 }
