@@ -16,7 +16,8 @@ class OpenApiConfig {
   OpenAPI kehouOpenApi() {
     return new OpenAPI()
         .info(new Info().title("Kehou admin API").version("v1")
-            .description("Staff REST API: roster, classes, binding codes, terms and offerings. "
+            .description("Staff REST API: roster, classes, binding codes, terms, offerings, application reviews, "
+                + "publicity and objections, agreements, parents' messages and staff notices. "
                 + "Log in with POST /api/v1/auth/login and send 'Authorization: Bearer <token>'."))
         .components(new Components().addSecuritySchemes("bearer",
             new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))

@@ -3,6 +3,7 @@ package org.kehou.admin.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kehou.core.lifecycle.ReviewRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,6 +41,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
     }
     return ResponseEntity.status(e.status()).headers(headers).body(problems.of(e));
+  }
+
+  /** A review step the policy forbids: the core says why, this says how loudly. */
+  @ExceptionHandler(ReviewRefused.class)
+  ResponseEntity<ProblemDetail> refused(ReviewRefused e) {
+    HttpStatus status = switch (e.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case NOT_YOURS -> HttpStatus.FORBIDDEN;
+      case ILLEGAL_TRANSITION -> HttpStatus.CONFLICT;
+      case INVALID -> HttpStatus.BAD_REQUEST;
+    };
+    return ResponseEntity.status(status).body(problems.of(status, e));
   }
 
   /** A unique key hit by a concurrent request: the row exists already. */

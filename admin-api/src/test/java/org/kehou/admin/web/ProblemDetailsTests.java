@@ -60,6 +60,7 @@ class ProblemDetailsTests extends ApiTest {
     assertThat(docs.getStatusCode().value()).isEqualTo(200);
     assertThat(docs.getBody()).contains("\"openapi\"").contains("/api/v1/auth/login").contains("/api/v1/terms")
         .contains("/api/v1/roster/import").contains("/api/v1/binding-codes").contains("/api/v1/offerings/{id}")
+        .contains("/api/v1/applications/{id}/class-review").contains("/api/v1/publicity").contains("/api/v1/messages")
         .doesNotContain("\"name\":\"me\"");
     assertThat(ui.getStatusCode().value()).isEqualTo(200);
   }

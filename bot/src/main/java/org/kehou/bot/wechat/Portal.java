@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import me.chanjar.weixin.mp.api.WxMpMessageRouter;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
+import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import org.kehou.core.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +103,8 @@ class Portal {
     if (out == null) {
       return NO_REPLY;
     }
-    return request.safeMode() ? out.toEncryptedXml(config) : out.toXml();
+    String xml = OutboundXml.of(out);
+    return request.safeMode() ? new WxMpCryptUtil(config).encrypt(xml) : xml;
   }
 
   private void checkSignature(PortalRequest request) {
@@ -143,15 +144,15 @@ class Portal {
 
   private static WxMpXmlMessage parse(byte[] bytes) {
     String xml = new String(bytes, StandardCharsets.UTF_8);
-    // WxJava's XStream refuses DOCTYPE too; refusing before parsing keeps entity tricks away from any parser.
-    String upper = xml.toUpperCase(Locale.ROOT);
-    if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
+    // The parser refuses DTDs too; refusing before parsing keeps entity tricks away from it altogether. XML keywords
+    // are case-sensitive, so a lower-case "<!doctype" is simply malformed.
+    if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
       throw PortalRejection.badRequest("DOCTYPE refused");
     }
     WxMpXmlMessage message;
     try {
-      message = WxMpXmlMessage.fromXml(xml);
-    } catch (RuntimeException e) {
+      message = InboundXml.parse(bytes);
+    } catch (IllegalArgumentException e) {
       throw PortalRejection.badRequest("malformed XML");
     }
     if (message == null || message.getFromUser() == null || message.getToUser() == null

@@ -24,10 +24,13 @@ public class WechatBindingService {
   private final WechatBindingMapper mapper;
   private final JedisPool redis;
   private final TransactionTemplate tx;
+  private final WechatBindingCache cache;
   private final Clock clock;
 
-  WechatBindingService(WechatBindingMapper mapper, JedisPool redis, PlatformTransactionManager txManager, Clock clock) {
+  WechatBindingService(WechatBindingMapper mapper, JedisPool redis, PlatformTransactionManager txManager,
+      WechatBindingCache cache, Clock clock) {
     this.mapper = mapper;
+    this.cache = cache;
     this.redis = redis;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
@@ -68,12 +71,17 @@ public class WechatBindingService {
       }
       jedis.del(attemptsKey);
     }
+    cache.evict(openid);
     return find(openid).map(WechatBindingResult::bound)
         .orElseGet(() -> WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES));
   }
 
   /** The active binding of an openid with all the guardian's children; empty when not bound or unsubscribed. */
   public Optional<WechatBinding> find(String openid) {
+    return cache.get(openid, () -> load(openid));
+  }
+
+  private Optional<WechatBinding> load(String openid) {
     List<WechatBindingMapper.Row> rows = mapper.activeRows(openid);
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -96,6 +104,7 @@ public class WechatBindingService {
     }
     WechatBinding.Child child = binding.children().get(number - 1);
     mapper.selectChild(binding.openid(), child.studentId());
+    cache.evict(binding.openid());
     return Optional.of(new WechatBinding(binding.openid(), binding.guardianId(), binding.guardianName(),
         binding.schoolId(), binding.children(), child));
   }
@@ -103,11 +112,13 @@ public class WechatBindingService {
   /** The parent unfollowed the account: the binding is kept for the archive and for a later re-follow. */
   public void deactivate(String openid) {
     mapper.deactivate(openid, LocalDateTime.now(clock));
+    cache.evict(openid);
   }
 
   /** A parent who follows again gets the binding back without a new code. */
   public Optional<WechatBinding> reactivate(String openid) {
     mapper.reactivate(openid);
+    cache.evict(openid);
     return find(openid);
   }
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.kehou.core.school.School;
+import org.kehou.core.school.CurrentTerms;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.school.Term;
 import org.kehou.core.text.Texts;
@@ -27,12 +28,14 @@ public class LetterService {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final SchoolMapper schools;
+  private final CurrentTerms currentTerms;
   private final LetterMapper mapper;
   private final Texts texts;
   private final Clock clock;
 
-  LetterService(SchoolMapper schools, LetterMapper mapper, Texts texts, Clock clock) {
+  LetterService(SchoolMapper schools, CurrentTerms currentTerms, LetterMapper mapper, Texts texts, Clock clock) {
     this.schools = schools;
+    this.currentTerms = currentTerms;
     this.mapper = mapper;
     this.texts = texts;
     this.clock = clock;
@@ -57,7 +60,7 @@ public class LetterService {
   }
 
   public Optional<Term> currentTerm(long schoolId) {
-    return schools.findCurrentTerm(schoolId, LocalDate.now(clock));
+    return currentTerms.of(schoolId);
   }
 
   private Letter archive(Term term, Rendering r) {

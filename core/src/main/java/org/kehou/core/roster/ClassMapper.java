@@ -26,6 +26,15 @@ public interface ClassMapper {
   @Select(SELECT + "WHERE c.class_teacher_id = #{staffId} ORDER BY g.level, c.name")
   List<SchoolClass> listByTeacher(long staffId);
 
+  /** The class a pupil is in, which also tells the pupil's school. */
+  @Select(SELECT + "JOIN student s ON s.class_id = c.id WHERE s.id = #{studentId}")
+  Optional<SchoolClass> findByStudent(long studentId);
+
+  /** The classes of a guardian's children. */
+  @Select(SELECT + "WHERE c.id IN (SELECT s.class_id FROM student_guardian sg JOIN student s ON s.id = sg.student_id "
+      + "WHERE sg.guardian_id = #{guardianId}) ORDER BY g.level, c.name")
+  List<SchoolClass> listByGuardian(long guardianId);
+
   @Update("UPDATE school_class SET class_teacher_id = #{staffId} WHERE id = #{classId}")
   void setClassTeacher(@Param("classId") long classId, @Param("staffId") Long staffId);
 

@@ -2,6 +2,12 @@ package org.kehou.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.testing.SchoolFixture;
@@ -76,6 +82,40 @@ class RemindersAndTickTests {
     assertThat(reminders()).as("unsent reminders are dropped once signed").isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE student_id = ? AND state = 'CANCELLED'",
         Integer.class, student)).isEqualTo(2);
+  }
+
+  @Test
+  void twoInstancesTickingAtOnceOfferOneAgreementAndSendOneReminderEach() throws Exception {
+    jdbc.update("UPDATE application SET publicity_ends_at = NOW(3) - INTERVAL 1 SECOND WHERE id = ?", application);
+    runTwiceAtOnce();
+    jdbc.update("UPDATE application SET agreement_sent_at = NOW(3) - INTERVAL 25 HOUR WHERE id = ?", application);
+    runTwiceAtOnce();
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agreement_document WHERE application_id = ?", Integer.class,
+        application)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE student_id = ? AND kind = "
+        + "'agreement-ready'", Integer.class, student)).isEqualTo(1);
+    assertThat(reminders()).isEqualTo(1);
+  }
+
+  void runTwiceAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> runs = List.of(pool.submit(() -> awaitThenTick(start)), pool.submit(() -> awaitThenTick(start)));
+      start.countDown();
+      for (Future<?> run : runs) {
+        run.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  Void awaitThenTick(CountDownLatch start) throws InterruptedException {
+    start.await();
+    ticker.tick();
+    return null;
   }
 
   @Test
