@@ -263,7 +263,8 @@ const actions = {
     + '/school-review', { decision: 'REJECT', reason }) },
   'objection': { label: '登记异议', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
     + '/objections', { reason }) },
-  'resolve': { label: '处理异议', run: resolveObjection },
+  'overrule': { label: '异议不成立', reason: true, run: (id, note) => resolveObjection(id, false, note) },
+  'uphold': { label: '异议成立（驳回）', reason: true, run: (id, note) => resolveObjection(id, true, note) },
   'end-publicity': { label: '结束公示（演示：时间快进）', run: id => post('/demo/api/time-travel/applications/'
     + id + '/end-publicity') },
   'end': { label: '终止服务', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id + '/end',
@@ -279,15 +280,14 @@ const actions = {
 const offered = {
   SUBMITTED: ['class-approve', 'class-reject'],
   CLASS_APPROVED: ['school-approve', 'school-reject'],
-  IN_PUBLICITY: ['objection', 'resolve', 'end-publicity'],
+  IN_PUBLICITY: ['objection', 'overrule', 'uphold', 'end-publicity'],
   ACTIVE: ['end'],
 };
 
-async function resolveObjection(id) {
+// Resolves the oldest open objection of the application; the admin API decides whether the caller may.
+async function resolveObjection(id, upheld, note) {
   const open = (await api(ADMIN + '/applications/' + id + '/objections')).filter(o => !o.resolvedAt);
   if (!open.length) throw new Error('没有待处理的异议');
-  const upheld = confirm('异议：' + open[0].reason + '\n\n确定＝异议成立（驳回报名），取消＝异议不成立');
-  const note = prompt('处理说明') || '';
   await post(ADMIN + '/objections/' + open[0].id + '/resolution', { upheld, note });
 }
 

@@ -125,6 +125,11 @@ class DemoJourneyTests {
     simulator.waitFor(d -> d.findElement(By.id("school-output")).getText().contains("一年级1班 徐*诺"));
     assertThat(simulator.browser.findElement(By.cssSelector("tr[data-application='" + application + "'] "
         + ".act-end-publicity")).getText()).contains("演示", "时间快进");
+    // An objection during publicity, recorded and overruled in the panel; the list is then closed early.
+    assertThat(simulator.click(application, "objection", "名单公示有误")).endsWith("：完成");
+    assertThat(simulator.click(application, "overrule", "核实无误")).endsWith("：完成");
+    assertThat(simulator.click(application, "overrule", "核实无误")).contains("未能完成", "没有待处理的异议");
+    assertThat(simulator.rowText(application)).contains("IN_PUBLICITY");
     assertThat(simulator.click(application, "end-publicity")).endsWith("：完成");
     simulator.awaitRow(application, "AGREEMENT_PENDING");
 
