@@ -210,7 +210,9 @@ function pick() {
   rerender();
 }
 
-// ---------- the school panel ----------
+// ---------- the school panel: every step through the real admin API ----------
+
+const ADMIN = '/demo/admin-api/api/v1';
 
 async function api(path, options = {}) {
   const headers = Object.assign({ 'Content-Type': 'application/json' }, options.headers || {});
@@ -219,7 +221,8 @@ async function api(path, options = {}) {
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = text; }
-  if (!response.ok) throw new Error((json && (json.detail || json.reason || json.title)) || ('HTTP ' + response.status));
+  // Refusals are problem details whose detail is written for the staff member.
+  if (!response.ok) throw new Error((json && (json.detail || json.title)) || ('HTTP ' + response.status));
   return json;
 }
 
@@ -235,7 +238,7 @@ async function login(event) {
   event.preventDefault();
   const username = $('username').value.trim();
   try {
-    const answer = await api('/demo/admin-api/api/v1/auth/login', {
+    const answer = await api(ADMIN + '/auth/login', {
       method: 'POST', body: JSON.stringify({ username, password: $('password').value }) });
     state.school = { username, token: answer.token };
     await refresh();
@@ -246,32 +249,68 @@ async function login(event) {
   }
 }
 
-const actions = [
-  ['class-approve', '班级审核通过'],
-  ['school-approve', '学校复核通过'],
-  ['reject', '驳回'],
-  ['end', '终止服务'],
-];
+const post = (path, body) => api(path, { method: 'POST', body: JSON.stringify(body || {}) });
+
+// What each button does; a step is offered where the application's state allows it, the admin API decides who may.
+const actions = {
+  'class-approve': { label: '班级审核通过', run: id => post(ADMIN + '/applications/' + id + '/class-review',
+    { decision: 'APPROVE' }) },
+  'class-reject': { label: '班级驳回', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
+    + '/class-review', { decision: 'REJECT', reason }) },
+  'school-approve': { label: '学校复核通过', run: id => post(ADMIN + '/applications/' + id + '/school-review',
+    { decision: 'APPROVE' }) },
+  'school-reject': { label: '学校驳回', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
+    + '/school-review', { decision: 'REJECT', reason }) },
+  'objection': { label: '登记异议', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
+    + '/objections', { reason }) },
+  'overrule': { label: '异议不成立', reason: true, run: (id, note) => resolveObjection(id, false, note) },
+  'uphold': { label: '异议成立（驳回）', reason: true, run: (id, note) => resolveObjection(id, true, note) },
+  'end-publicity': { label: '结束公示（演示：时间快进）', run: id => post('/demo/api/time-travel/applications/'
+    + id + '/end-publicity') },
+  'end': { label: '终止服务', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id + '/end',
+    { reason }) },
+  'history': { label: '记录', run: async id => {
+    const history = await api(ADMIN + '/applications/' + id + '/history');
+    show('#' + id + ' 的记录\n' + history.map(h => h.at.replace('T', ' ').substring(0, 19) + '  '
+      + (h.fromState || '—') + ' → ' + h.toState + '  ' + h.actorKind + (h.actorId ? ' #' + h.actorId : '')
+      + (h.reason ? '  ' + h.reason : '')).join('\n'));
+  } },
+};
+
+const offered = {
+  SUBMITTED: ['class-approve', 'class-reject'],
+  CLASS_APPROVED: ['school-approve', 'school-reject'],
+  IN_PUBLICITY: ['objection', 'overrule', 'uphold', 'end-publicity'],
+  ACTIVE: ['end'],
+};
+
+// Resolves the oldest open objection of the application; the admin API decides whether the caller may.
+async function resolveObjection(id, upheld, note) {
+  const open = (await api(ADMIN + '/applications/' + id + '/objections')).filter(o => !o.resolvedAt);
+  if (!open.length) throw new Error('没有待处理的异议');
+  await post(ADMIN + '/objections/' + open[0].id + '/resolution', { upheld, note });
+}
 
 async function refresh() {
-  const rows = await api('/demo/api/school/applications');
+  if (!state.school) { say('请先登录'); return; }
+  const rows = await api(ADMIN + '/applications');
   const body = $('applications').querySelector('tbody');
   body.textContent = '';
   for (const a of rows) {
     const tr = document.createElement('tr');
     tr.dataset.application = String(a.id);
-    [a.id, a.student, a.className, a.state].forEach(v => {
+    [a.id, a.studentName, a.className, a.state].forEach(v => {
       const td = document.createElement('td');
       td.textContent = v;
       tr.appendChild(td);
     });
     const td = document.createElement('td');
-    for (const [action, label] of actions) {
+    for (const action of (offered[a.state] || []).concat('history')) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = label;
+      button.textContent = actions[action].label;
       button.className = 'act-' + action;
-      button.addEventListener('click', () => step(a.id, action, label));
+      button.addEventListener('click', () => step(a.id, action));
       td.appendChild(button);
     }
     tr.appendChild(td);
@@ -280,22 +319,22 @@ async function refresh() {
   say('共 ' + rows.length + ' 份报名');
 }
 
-async function step(id, action, label) {
+async function step(id, action) {
   if (!state.school) { say('请先登录'); return; }
+  const { label, reason: needsReason, run } = actions[action];
   let reason = null;
-  if (action === 'reject' || action === 'end') {
+  if (needsReason) {
     reason = prompt(label + '的原因');
     if (!reason) return;
   }
   let result;
   try {
-    await api('/demo/api/school/applications/' + id + '/' + action, {
-      method: 'POST', body: JSON.stringify({ username: state.school.username, reason }) });
+    await run(id, reason);
     result = '#' + id + ' ' + label + '：完成';
   } catch (e) {
     result = '#' + id + ' ' + label + '：未能完成（' + e.message + '）';
   }
-  await refresh();
+  try { await refresh(); } catch (e) { /* the result of the step matters more than the redraw */ }
   say(result);
 }
 
@@ -315,18 +354,17 @@ async function start() {
   $('login').addEventListener('submit', login);
   $('refresh').addEventListener('click', () => guarded(refresh));
   $('offerings').addEventListener('click', () => guarded(async () => {
-    const offerings = await api('/demo/admin-api/api/v1/offerings');
+    const offerings = await api(ADMIN + '/offerings');
     show(offerings.map(o => o.name + '：' + o.seatsTaken + '/' + o.capacity + ' 名额已占').join('\n'));
   }));
   $('publicity').addEventListener('click', () => guarded(async () => {
-    const list = await api('/demo/api/school/publicity');
+    const list = await api(ADMIN + '/publicity');
     show(list.length ? list.map(p => p.className + ' ' + p.maskedName + ' ' + p.offerings + ' 公示至 '
       + p.publicityEndsAt).join('\n') : '目前没有公示中的名单');
   }));
-  $('end-publicity').addEventListener('click', () => guarded(async () => {
-    const answer = await api('/demo/api/school/publicity/end-now', { method: 'POST' });
-    await refresh();
-    say('已结束 ' + answer.ended + ' 份报名的公示期，并运行了生命周期任务');
+  $('messages').addEventListener('click', () => guarded(async () => {
+    const notices = await api(ADMIN + '/notices');
+    show(notices.length ? notices : '没有新的通知');
   }));
   setInterval(() => loadMenu().catch(() => {}), 10000);
   poll();

@@ -1,0 +1,197 @@
+package org.kehou.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The demo as somebody tries it: the packaged admin API and bot (demo profile) run as real processes, the school is
+ * seeded through the admin API like ./demo does, and a parent walks binding, letter, application and agreement on the
+ * simulated phone while the school panel runs the review through the real admin API.
+ */
+class DemoJourneyTests {
+
+  private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+  private static final String DB_URL = env("KEHOU_DB_URL",
+      "jdbc:mysql://127.0.0.1:3306/kehou_h_e2e?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8");
+  private static final String SCHOOL_CODE = "demo-e2e-" + SUFFIX;
+  private static final String ADMIN = "admin-" + SUFFIX;
+  private static final String ADMIN_PASSWORD = "demo-admin";
+  // The demo's WeChat values: the simulator page signs with the same token, so they are not secrets here.
+  private static final String WECHAT_TOKEN = "kehoudemo";
+  private static final String WECHAT_APP_ID = "wxkehoudemo000000";
+  private static final String WECHAT_AES_KEY = "kehouDemoEncodingAesKey0123456789abcdefghij";
+
+  private static AppProcess adminApi;
+  private static AppProcess bot;
+  private static Simulator simulator;
+
+  @BeforeAll
+  static void startTheDemo() {
+    Map<String, String> shared = Map.of("KEHOU_DB_URL", DB_URL,
+        "KEHOU_REDIS_URL", env("KEHOU_REDIS_URL", "redis://127.0.0.1:6379/8"));
+    int apiPort = AppProcess.freePort();
+    adminApi = AppProcess.start("admin-api", apiPort, with(shared, Map.of("KEHOU_API_PORT", "" + apiPort,
+        "KEHOU_SCHOOL_CODE", SCHOOL_CODE, "KEHOU_SCHOOL_NAME", "春晖路小学（演示）",
+        "KEHOU_ADMIN_USERNAME", ADMIN, "KEHOU_ADMIN_PASSWORD", ADMIN_PASSWORD)));
+    // One after the other, as ./demo does: both would otherwise run the migrations of a fresh database at once.
+    adminApi.awaitHealthy();
+    int botPort = AppProcess.freePort();
+    bot = AppProcess.start("bot", botPort, with(shared, Map.of("KEHOU_BOT_PORT", "" + botPort,
+        "SPRING_PROFILES_ACTIVE", "demo", "KEHOU_DEMO_ADMIN_API_BASE", adminApi.base(),
+        "KEHOU_WECHAT_API_BASE", "http://127.0.0.1:" + botPort + "/demo/wechat-api",
+        "KEHOU_WECHAT_TOKEN", WECHAT_TOKEN, "KEHOU_WECHAT_APP_ID", WECHAT_APP_ID,
+        "KEHOU_WECHAT_AES_KEY", WECHAT_AES_KEY, "KEHOU_WECHAT_SECRET", "demo-secret")));
+    bot.awaitHealthy();
+    simulator = Simulator.open();
+  }
+
+  @AfterAll
+  static void stopTheDemo() {
+    if (simulator != null) {
+      simulator.quit();
+    }
+    if (bot != null) {
+      bot.stop();
+    }
+    if (adminApi != null) {
+      adminApi.stop();
+    }
+  }
+
+  @Test
+  void parentBindsReadsAppliesAndSignsWhileTheSchoolReviewsAndEndsItThroughTheAdminApi() throws IOException, SQLException {
+    AdminApi api = new AdminApi(adminApi.base());
+    api.logIn(ADMIN, ADMIN_PASSWORD);
+    DemoSchool school = DemoSchool.seed(api, SUFFIX);
+    long mother = guardian("张丽娟");
+
+    simulator.browser.get(bot.base() + "/demo/");
+    simulator.waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertThat(simulator.texts("#menu button")).containsExactly("☰ 课后服务", "☰ 协议", "☰ 更多");
+
+    new Select(simulator.browser.findElement(By.id("guardian"))).selectByValue(Long.toString(mother));
+    int before = simulator.chatSize();
+    simulator.browser.findElement(By.id("bind")).click();
+    assertThat(simulator.replyAfter(before, "绑定成功")).contains("张丽娟", "徐一诺");
+
+    simulator.browser.findElement(By.id("aes")).click();
+    before = simulator.chatSize();
+    simulator.tapMenu("☰ 课后服务", "告家长书");
+    assertThat(simulator.replyAfter(before, "告家长书")).startsWith("AES").contains("春晖路小学（演示）");
+    assertThat(simulator.say("已阅", "已记录")).contains("徐一诺");
+    before = simulator.chatSize();
+    simulator.tapMenu("☰ 课后服务", "报名");
+    assertThat(simulator.replyAfter(before, "可选项目")).contains("作业辅导", "绘本阅读").doesNotContain("书法");
+    assertThat(simulator.say("1", "确认")).contains("作业辅导");
+    assertThat(simulator.say("确认", "已提交")).contains("徐一诺", "作业辅导");
+    List<Integer> ids = JsonPath.read(api.get("/applications"), "$[?(@.studentName == '徐一诺')].id");
+    long application = ids.get(0);
+
+    simulator.logIn(school.teacher(), school.teacherPassword());
+    assertThat(simulator.rowText(application)).contains("徐一诺", school.className(), "SUBMITTED");
+    assertThat(simulator.click(application, "class-approve")).endsWith("：完成");
+    simulator.awaitRow(application, "CLASS_APPROVED");
+    // The school's step is not the class teacher's: the admin API refuses, the panel says why in words.
+    String refusal = simulator.click(application, "school-approve");
+    assertThat(refusal).contains("未能完成").doesNotContain("HTTP", "review.", "Exception");
+    assertThat(simulator.rowText(application)).contains("CLASS_APPROVED");
+
+    simulator.logIn(ADMIN, ADMIN_PASSWORD);
+    assertThat(simulator.click(application, "school-approve")).endsWith("：完成");
+    simulator.awaitRow(application, "IN_PUBLICITY");
+    simulator.browser.findElement(By.id("publicity")).click();
+    simulator.waitFor(d -> d.findElement(By.id("school-output")).getText().contains("一年级1班 徐*诺"));
+    assertThat(simulator.browser.findElement(By.cssSelector("tr[data-application='" + application + "'] "
+        + ".act-end-publicity")).getText()).contains("演示", "时间快进");
+    // An objection during publicity, recorded and overruled in the panel; the list is then closed early.
+    assertThat(simulator.click(application, "objection", "名单公示有误")).endsWith("：完成");
+    assertThat(simulator.click(application, "overrule", "核实无误")).endsWith("：完成");
+    assertThat(simulator.click(application, "overrule", "核实无误")).contains("未能完成", "没有待处理的异议");
+    assertThat(simulator.rowText(application)).contains("IN_PUBLICITY");
+    assertThat(simulator.click(application, "end-publicity")).endsWith("：完成");
+    simulator.awaitRow(application, "AGREEMENT_PENDING");
+
+    WebElement card = simulator.waitFor(d -> d.findElements(By.cssSelector("#chat .card")).stream()
+        .filter(c -> c.getText().contains("demo-agreement-ready")).findFirst().orElse(null));
+    assertThat(card.getText()).contains("徐一诺", "委托协议待签署").containsPattern("\\d{2}:\\d{2}:\\d{2}");
+    assertThat(simulator.say("协议", "课后服务委托协议")).contains("徐一诺", "作业辅导");
+    assertThat(simulator.say("张丽娟", "已签署")).contains("徐一诺", "生效");
+    simulator.browser.findElement(By.id("refresh")).click();
+    simulator.awaitRow(application, "ACTIVE");
+    assertThat(JsonPath.<List<String>>read(api.get("/applications"), "$[?(@.id == " + application + ")].state"))
+        .containsExactly("ACTIVE");
+    assertThat(simulator.click(application, "history")).endsWith("：完成");
+    assertThat(simulator.browser.findElement(By.id("school-output")).getText()).contains(
+        "SUBMITTED → CLASS_APPROVED", "CLASS_APPROVED → IN_PUBLICITY", "IN_PUBLICITY → AGREEMENT_PENDING",
+        "AGREEMENT_PENDING → ACTIVE");
+    screenshot(card);
+
+    // Withdrawal, the school's way: the admin ends the enrolment in the panel and the parent is told why.
+    before = simulator.chatSize();
+    assertThat(simulator.click(application, "end", "家长已搬家转学")).endsWith("：完成");
+    simulator.awaitRow(application, "ENDED");
+    assertThat(simulator.replyAfter(before, "学校通知")).contains("徐一诺", "家长已搬家转学");
+  }
+
+  /** The agreement card at the top of the chat, the signing below it, the panel beside: the README's picture. */
+  private static void screenshot(WebElement card) throws IOException {
+    ((JavascriptExecutor) simulator.browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'start'}); window.scrollTo(0, 0);", card);
+    Path shot = Path.of("target", "demo-screenshot.png");
+    Files.copy(((TakesScreenshot) simulator.browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+        StandardCopyOption.REPLACE_EXISTING);
+    assertThat(Files.size(shot)).isGreaterThan(10_000);
+    // The README's picture is refreshed on request only, so that a test run never leaves the work tree modified.
+    Path docs = Path.of("..", "docs");
+    if (Boolean.getBoolean("kehou.e2e.refreshScreenshot") && Files.isDirectory(docs)) {
+      Files.copy(shot, docs.resolve("demo-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private long guardian(String name) throws SQLException {
+    try (Connection db = DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"),
+        env("KEHOU_DB_PASSWORD", ""));
+        PreparedStatement query = db.prepareStatement("SELECT g.id FROM guardian g JOIN school s ON s.id = g.school_id "
+            + "WHERE s.code = ? AND g.name = ?")) {
+      query.setString(1, SCHOOL_CODE);
+      query.setString(2, name);
+      try (ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).as("guardian %s of the seeded roster", name).isTrue();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private static Map<String, String> with(Map<String, String> shared, Map<String, String> own) {
+    Map<String, String> all = new java.util.HashMap<>(shared);
+    all.putAll(own);
+    return all;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
