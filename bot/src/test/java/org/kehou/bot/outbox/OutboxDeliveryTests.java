@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.BotApplication;
 import org.kehou.core.outbox.Outbox;
@@ -36,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 // Right after the simulator's test, before cached Spring contexts with dispatchers of their own (see
 // junit-platform.properties) exist to claim this test's outbox rows.
-@Order(2)
 class OutboxDeliveryTests {
 
   static final int MESSAGES = 40;
@@ -66,6 +64,7 @@ class OutboxDeliveryTests {
         "--kehou.wechat.app-id=wx-outbox-test",
         "--kehou.wechat.secret=outbox-secret",
         "--kehou.wechat.token=outbox-token-check",
+        "--kehou.outbox.dispatcher-enabled=true",
         "--kehou.outbox.poll-interval=100ms",
         "--kehou.outbox.retry-base=200ms",
         "--kehou.outbox.batch-size=5");
