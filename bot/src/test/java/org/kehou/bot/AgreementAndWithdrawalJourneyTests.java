@@ -81,6 +81,7 @@ class AgreementAndWithdrawalJourneyTests extends WebhookTestSupport {
     assertThat(wechat.say(motherOpenid, "确认退出")).contains("已办理", "朱欣怡");
     assertThat(jdbc.queryForObject("SELECT state FROM application WHERE id = ?", String.class, application))
         .isEqualTo("ENDED");
+    assertThat(wechat.say(motherOpenid, "状态")).as("the parent learns how it ended").contains("服务已结束", "报名");
 
     assertThat(jdbc.queryForObject("SELECT body FROM outbox_message WHERE openid = ? AND kind = 'waitlist-offer'",
         String.class, zimoOpenid)).contains("围棋", "何子墨", "确认");

@@ -35,7 +35,7 @@ public class StatusHandler extends BoundParentHandler {
     String child = replies.child(binding.current());
     Optional<Term> term = letters.currentTerm(binding.schoolId());
     Optional<ApplicationView> application =
-        term.flatMap(t -> enrolment.liveApplication(t.id(), binding.current().studentId()));
+        term.flatMap(t -> enrolment.latestApplication(t.id(), binding.current().studentId()));
     if (application.isEmpty()) {
       return replies.text(message, "status.none", Map.of("child", child));
     }

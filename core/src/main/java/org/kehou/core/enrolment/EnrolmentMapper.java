@@ -29,6 +29,11 @@ interface EnrolmentMapper {
       + "AND live = 1")
   Optional<Application> liveApplication(@Param("termId") long termId, @Param("studentId") long studentId);
 
+  /** The live application if there is one, else the child's most recent one this term (rejected, withdrawn…). */
+  @Select("SELECT id, student_id, state FROM application WHERE term_id = #{termId} AND student_id = #{studentId} "
+      + "ORDER BY live IS NULL, id DESC LIMIT 1")
+  Optional<Application> latestApplication(@Param("termId") long termId, @Param("studentId") long studentId);
+
   @Insert("INSERT INTO application (school_id, term_id, student_id, applicant_guardian_id, state, live) "
       + "VALUES (#{schoolId}, #{termId}, #{studentId}, #{guardianId}, 'SUBMITTED', 1)")
   @Options(useGeneratedKeys = true, keyProperty = "key.id")

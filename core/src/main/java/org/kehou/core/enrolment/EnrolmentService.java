@@ -34,6 +34,12 @@ public class EnrolmentService {
         .map(a -> new ApplicationView(a.id(), a.studentId(), a.state(), mapper.choices(a.id())));
   }
 
+  /** What 状态 reports: the live application, or the last one of the term so a parent learns how it ended. */
+  public Optional<ApplicationView> latestApplication(long termId, long studentId) {
+    return mapper.latestApplication(termId, studentId)
+        .map(a -> new ApplicationView(a.id(), a.studentId(), a.state(), mapper.choices(a.id())));
+  }
+
   /**
    * Submits the child's application in one transaction: each chosen offering seats the child while seats are left,
    * else puts the child on its waitlist. A second live application for the child is refused, also under a race.
