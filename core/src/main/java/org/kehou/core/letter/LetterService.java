@@ -1,13 +1,9 @@
 package org.kehou.core.letter;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.kehou.core.school.School;
@@ -72,7 +68,7 @@ public class LetterService {
   private Rendering render(long schoolId, Term term) {
     School school = schools.findSchool(schoolId).orElseThrow();
     Texts.Rendered rendered = texts.document(TEMPLATE, values(texts, school.name(), term));
-    return new Rendering(rendered.version(), sha256(rendered.text()), rendered.text());
+    return new Rendering(rendered.version(), rendered.sha256(), rendered.text());
   }
 
   /** The letter's facts: school and term only, nothing about a child, so one version serves the whole term. */
@@ -98,14 +94,6 @@ public class LetterService {
         "year", day.getYear(), "month", day.getMonthValue(), "day", day.getDayOfMonth()));
   }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private record Rendering(String version, String sha256, String text) {
   }

@@ -103,7 +103,7 @@ public class AgreementService {
     Term term = schools.findTerm(row.termId()).orElseThrow();
     Texts.Rendered rendered = agreementText.render(mapper.parties(row.id()), mapper.guardianNames(row.studentId()),
         term, mapper.seatedOfferings(row.id()));
-    String sha = AgreementText.sha256(rendered.text());
+    String sha = rendered.sha256();
     mapper.archive(row.id(), rendered.version(), sha, rendered.text(), LocalDateTime.now(clock));
     return sha;
   }
@@ -161,7 +161,7 @@ public class AgreementService {
   public List<SignedAgreement> signatures(Reviewer reviewer, long applicationId) {
     reviews.visible(reviewer, applicationId);
     return mapper.signatures(applicationId).stream().map(s -> {
-      String now = AgreementText.sha256(s.body());
+      String now = Texts.sha256(s.body());
       return new SignedAgreement(s.id(), s.guardianId(), s.guardianName(), s.templateVersion(), s.sha256(), now,
           now.equals(s.sha256()), s.signedAt(), s.body());
     }).toList();

@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,5 +117,20 @@ public class Texts {
 
   /** A rendered document: its name, the template version and the exact text shown. */
   public record Rendered(String name, String version, String text) {
+
+    /** What receipts and signatures refer to: the hex SHA-256 of exactly this text. */
+    public String sha256() {
+      return Texts.sha256(text);
+    }
+  }
+
+  /** Hex SHA-256 of the UTF-8 text; used to archive and later re-check what a parent was shown. */
+  public static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

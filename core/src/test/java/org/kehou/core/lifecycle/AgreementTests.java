@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.lifecycle.AgreementService.SignOutcome;
 import org.kehou.core.testing.SchoolFixture;
+import org.kehou.core.text.Texts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,7 @@ class AgreementTests {
     assertThat(text.getBytes(StandardCharsets.UTF_8).length).as("fits one WeChat text reply").isLessThan(2048);
     String stored = jdbc.queryForObject("SELECT sha256 FROM agreement_document WHERE application_id = ?", String.class,
         application);
-    assertThat(stored).isEqualTo(AgreementText.sha256(text));
+    assertThat(stored).isEqualTo(Texts.sha256(text));
     assertThat(jdbc.queryForList("SELECT guardian_id FROM outbox_message WHERE kind = 'agreement-ready' "
         + "AND student_id = ? ORDER BY guardian_id", Long.class, student)).containsExactly(mother, father);
   }
