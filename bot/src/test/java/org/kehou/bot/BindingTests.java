@@ -27,6 +27,21 @@ class BindingTests extends WebhookTestSupport {
   }
 
   @Test
+  void aPhoneThatRedeemsAnotherGuardiansCodeIsAnsweredForTheNewChildAtOnce() {
+    Fixture school = Fixture.school(jdbc);
+    long classId = school.schoolClass(4, "四年级1班");
+    String first = school.code(school.guardian("周伟", school.student(classId, "周一鸣")));
+    String second = school.code(school.guardian("吴芳", school.student(classId, "吴思远")));
+    String openid = WechatSimulator.openid();
+    plain().say(openid, "绑定 " + first);
+    assertThat(plain().say(openid, "状态")).contains("周一鸣");
+
+    // Redeeming writes the binding and then reads it back within the same message: it must not see its cached self.
+    assertThat(plain().say(openid, "绑定 " + second)).contains("吴芳", "吴思远").doesNotContain("周一鸣");
+    assertThat(plain().say(openid, "状态")).contains("吴思远");
+  }
+
+  @Test
   void usedCodeCannotBindASecondPhone() {
     Fixture school = Fixture.school(jdbc);
     long guardian = school.guardian("李强", school.student(school.schoolClass(1, "一年级1班"), "李小华"));

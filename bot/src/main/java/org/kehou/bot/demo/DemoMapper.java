@@ -6,6 +6,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 /** Queries the simulator needs and that no production feature has. */
 @Mapper
@@ -24,6 +26,7 @@ interface DemoMapper {
   List<DemoGuardian> guardians();
 
   /** Moves the end of the application's running publicity window to {@code now}, as if the days had passed. */
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET publicity_ends_at = #{now} "
       + "WHERE id = #{id} AND state = 'IN_PUBLICITY' AND publicity_ends_at > #{now}")
   int endPublicity(@Param("id") long id, @Param("now") LocalDateTime now);

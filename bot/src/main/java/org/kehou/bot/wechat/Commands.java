@@ -1,12 +1,15 @@
 package org.kehou.bot.wechat;
 
 import java.util.regex.Pattern;
+import me.chanjar.weixin.mp.api.WxMpMessageMatcher;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
 
 /** The words parents type, from the templates so that the bot and its help text never disagree. */
 @Component
 public class Commands {
+
+  private static final WxMpMessageMatcher NUMBERS = matching("\\d+(?:[\\s,\\uFF0C\\u3001]+\\d+)*");
 
   private final Texts texts;
 
@@ -20,13 +23,27 @@ public class Commands {
   }
 
   /** The word followed by anything: {@code 绑定 ABCD2345}, {@code 绑定ABCD2345}. */
-  String withArgument(String command) {
-    return Pattern.quote(word(command)) + "(?:\\s*\\S.*)?";
+  WxMpMessageMatcher withArgument(String command) {
+    return matching(Pattern.quote(word(command)) + "(?:\\s*\\S.*)?");
   }
 
   /** The word alone or followed by a number: {@code 切换}, {@code 切换 2}. */
-  String withNumber(String command) {
-    return Pattern.quote(word(command)) + "\\s*\\d*";
+  WxMpMessageMatcher withNumber(String command) {
+    return matching(Pattern.quote(word(command)) + "\\s*\\d*");
+  }
+
+  /** Offering numbers as parents type them: {@code 1 3}, {@code 1,3}, with full-width commas too. */
+  static WxMpMessageMatcher numbers() {
+    return NUMBERS;
+  }
+
+  /**
+   * The trimmed text matches the whole pattern, as WxJava's rContent would, but compiled once: rContent compiles its
+   * regular expression again for every message it tests.
+   */
+  private static WxMpMessageMatcher matching(String regex) {
+    Pattern pattern = Pattern.compile(regex);
+    return message -> message.getContent() != null && pattern.matcher(message.getContent().trim()).matches();
   }
 
   /** The text after the command word, trimmed. */
@@ -35,7 +52,4 @@ public class Commands {
     String word = word(command);
     return trimmed.startsWith(word) ? trimmed.substring(word.length()).strip() : "";
   }
-
-  /** Offering numbers as parents type them: {@code 1 3}, {@code 1,3}, with full-width commas too. */
-  static final String NUMBERS = "\\d+(?:[\\s,\\uFF0C\\u3001]+\\d+)*";
 }

@@ -1,9 +1,13 @@
 package org.kehou.bot.wechat;
 
+import java.util.function.Supplier;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.kehou.core.cache.CacheEpochs;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -17,17 +21,20 @@ class MessageDedup {
   private static final String DONE = "DONE:";
 
   private final JedisPool pool;
+  private final CacheEpochs epochs;
   private final long ttlSeconds;
 
-  MessageDedup(JedisPool pool, WechatProperties properties) {
+  MessageDedup(JedisPool pool, CacheEpochs epochs, WechatProperties properties) {
     this.pool = pool;
+    this.epochs = epochs;
     this.ttlSeconds = properties.dedupTtl().toSeconds();
   }
 
   sealed interface Claim permits First, Running, Answered {
   }
 
-  record First(String key) implements Claim {
+  /** The first delivery, with the cache epochs read in the same round trip as the claim. */
+  record First(String key, CacheEpochs.Snapshot epochs) implements Claim {
   }
 
   /** Another delivery of this message is being handled right now. */
@@ -47,24 +54,26 @@ class MessageDedup {
   Claim claim(WxMpXmlMessage message) {
     String key = keyOf(message);
     try (Jedis jedis = pool.getResource()) {
-      if ("OK".equals(jedis.set(key, PENDING, SetParams.setParams().nx().ex(ttlSeconds)))) {
-        return new First(key);
+      First first = tryClaim(jedis, key);
+      if (first != null) {
+        return first;
       }
       String value = jedis.get(key);
-      if (value != null && value.startsWith(DONE)) {
-        return new Answered(value.substring(DONE.length()));
+      if (value != null) {
+        return value.startsWith(DONE) ? new Answered(value.substring(DONE.length())) : new Running();
       }
-      return value == null ? claimAgain(message) : new Running();
+      // The key expired between SET and GET: treat it as a fresh delivery.
+      first = tryClaim(jedis, key);
+      return first != null ? first : new Running();
     }
   }
 
-  private Claim claimAgain(WxMpXmlMessage message) {
-    // The key expired between SET and GET: treat it as a fresh delivery.
-    try (Jedis jedis = pool.getResource()) {
-      String key = keyOf(message);
-      return "OK".equals(jedis.set(key, PENDING, SetParams.setParams().nx().ex(ttlSeconds)))
-          ? new First(key) : new Running();
-    }
+  private First tryClaim(Jedis jedis, String key) {
+    Pipeline pipeline = jedis.pipelined();
+    Response<String> claimed = pipeline.set(key, PENDING, SetParams.setParams().nx().ex(ttlSeconds));
+    Supplier<CacheEpochs.Snapshot> snapshot = epochs.queue(pipeline);
+    pipeline.sync();
+    return "OK".equals(claimed.get()) ? new First(key, snapshot.get()) : null;
   }
 
   void answered(First claim, String body) {

@@ -11,6 +11,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
+import org.kehou.core.cache.CacheEpochs;
 import org.kehou.core.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +31,15 @@ class Portal {
   private final WxMpConfigStorage config;
   private final WxMpMessageRouter router;
   private final MessageDedup dedup;
+  private final CacheEpochs epochs;
   private final Texts texts;
   private final WechatProperties properties;
   private final SafeMode safeMode;
   private final Clock clock;
 
-  Portal(WxMpService wechat, WxMpConfigStorage config, WxMpMessageRouter router, MessageDedup dedup, Texts texts,
-      WechatProperties properties, Clock clock) {
+  Portal(WxMpService wechat, WxMpConfigStorage config, WxMpMessageRouter router, MessageDedup dedup,
+      CacheEpochs epochs, Texts texts, WechatProperties properties, Clock clock) {
+    this.epochs = epochs;
     this.wechat = wechat;
     this.config = config;
     this.router = router;
@@ -60,9 +63,9 @@ class Portal {
     if (request.safeMode()) {
       String inner = safeMode.open(request, bytes);
       checkAge(request);
-      message = parse(inner.getBytes(StandardCharsets.UTF_8));
+      message = parse(inner);
     } else {
-      message = parse(bytes);
+      message = parse(utf8(bytes));
     }
     try {
       return answer(request, message);
@@ -84,7 +87,8 @@ class Portal {
     MessageDedup.First first = (MessageDedup.First) claim;
     String reply;
     try {
-      reply = render(request, router.route(MenuClick.asCommand(message)));
+      // Every cached read while answering checks the epochs read with the claim: no further Redis round trip.
+      reply = render(request, epochs.pinned(first.epochs(), () -> router.route(MenuClick.asCommand(message))));
     } catch (RuntimeException e) {
       log.warn("Handler failed for a {} message", message.getMsgType(), e);
       dedup.release(first);
@@ -142,21 +146,26 @@ class Portal {
     }
   }
 
-  private static WxMpXmlMessage parse(byte[] bytes) {
-    String xml = new String(bytes, StandardCharsets.UTF_8);
-    // The parser refuses DTDs too; refusing before parsing keeps entity tricks away from it altogether. XML keywords
-    // are case-sensitive, so a lower-case "<!doctype" is simply malformed.
+  private static String utf8(byte[] bytes) {
+    try {
+      return InboundXml.utf8(bytes);
+    } catch (IllegalArgumentException e) {
+      throw PortalRejection.badRequest(e.getMessage());
+    }
+  }
+
+  private static WxMpXmlMessage parse(String xml) {
+    // XML keywords are case-sensitive, so a lower-case "<!doctype" is simply malformed.
     if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
       throw PortalRejection.badRequest("DOCTYPE refused");
     }
     WxMpXmlMessage message;
     try {
-      message = InboundXml.parse(bytes);
+      message = InboundXml.parse(xml);
     } catch (IllegalArgumentException e) {
-      throw PortalRejection.badRequest("malformed XML");
+      throw PortalRejection.badRequest(e.getMessage());
     }
-    if (message == null || message.getFromUser() == null || message.getToUser() == null
-        || message.getMsgType() == null) {
+    if (message.getFromUser() == null || message.getToUser() == null || message.getMsgType() == null) {
       throw PortalRejection.badRequest("incomplete message");
     }
     return message;

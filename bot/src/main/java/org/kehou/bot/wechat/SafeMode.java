@@ -1,6 +1,5 @@
 package org.kehou.bot.wechat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,21 +8,13 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import me.chanjar.weixin.common.util.crypto.SHA1;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Opens WeChat's AES safe-mode envelope. WxJava's own decryption neither tells a bad signature from a bad cipher text
  * nor checks the AppId inside, so this does the steps one by one, each with its own answer.
  */
 final class SafeMode {
-
-  private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
   private final String token;
   private final String appId;
@@ -90,34 +81,15 @@ final class SafeMode {
   }
 
   private static String encryptElement(byte[] body) {
+    String encrypt;
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler());
-      Document doc = builder.parse(new ByteArrayInputStream(body));
-      NodeList nodes = doc.getDocumentElement().getElementsByTagName("Encrypt");
-      if (nodes.getLength() != 1 || nodes.item(0).getTextContent().isBlank()) {
-        throw PortalRejection.badRequest("no Encrypt element");
-      }
-      return nodes.item(0).getTextContent().trim();
-    } catch (PortalRejection e) {
-      throw e;
-    } catch (Exception e) {
+      encrypt = FlatXml.topLevelFields(InboundXml.utf8(body)).get("Encrypt");
+    } catch (IllegalArgumentException e) {
       throw PortalRejection.badRequest("unreadable envelope");
     }
-  }
-
-  private static DocumentBuilderFactory hardenedFactory() {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      return factory;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    if (encrypt == null || encrypt.isBlank()) {
+      throw PortalRejection.badRequest("no Encrypt element");
     }
+    return encrypt.strip();
   }
 }

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MessageXmlTests {
 
   static WxMpXmlMessage parse(String xml) {
-    return InboundXml.parse(xml.getBytes(StandardCharsets.UTF_8));
+    return InboundXml.parse(InboundXml.utf8(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -47,6 +49,58 @@ class MessageXmlTests {
     assertThatThrownBy(() -> parse("<xml><Content>unclosed</xml>")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> parse("<xml><CreateTime>soon</CreateTime></xml>"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void escapedTextSplitCdataCommentsAndTheDeclarationReadAsXmlWould() {
+    WxMpXmlMessage message = parse("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- from WeChat -->\n"
+        + "<xml>\n  <ToUserName>gh</ToUserName>\n  <FromUserName attr='x' other = \"y\">o1</FromUserName>\n"
+        + "  <MsgType><![CDATA[te]]><![CDATA[xt]]></MsgType>\n"
+        + "  <Content>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos; &#20013;&#x6587; &#x1F600;<!-- note -->e\r\nf</Content>\n"
+        + "  <Event/>\n</xml>\n<!-- trailing -->\n");
+
+    assertThat(message.getFromUser()).isEqualTo("o1");
+    assertThat(message.getMsgType()).isEqualTo("text");
+    assertThat(message.getContent()).isEqualTo("a <b> & \"c\" 'd' 中文 \uD83D\uDE00e\nf");
+    assertThat(message.getEvent()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "",
+      "just text",
+      "<xml>",
+      "<xml><Content>a</Content>",
+      "<xml><Content>a</content></xml>",
+      "<xml><Content>a</Content></xml><xml></xml>",
+      "<xml><Content>a</Content></xml>trailing",
+      "<xml>loose text<Content>a</Content></xml>",
+      "<xml><Content>&bogus;</Content></xml>",
+      "<xml><Content>&lt</Content></xml>",
+      "<xml><Content>&#;</Content></xml>",
+      "<xml><Content>&#x110000;</Content></xml>",
+      "<xml><Content>&#0;</Content></xml>",
+      "<xml><Content>&#x+41;</Content></xml>",
+      "<xml><Content>\u0001</Content></xml>",
+      "<xml><Content><![CDATA[open</Content></xml>",
+      "<xml><Content><b>x</c></Content></xml>",
+      "<xml><Content a=b>x</Content></xml>",
+      "<xml><Content a=\"<\">x</Content></xml>",
+      "<xml><1Content>x</1Content></xml>",
+      "<xml><!-- open </xml>",
+      "<xml><![CDATA[x]]></xml>",
+      "<!DOCTYPE xml><xml></xml>",
+      "<xml><Content><!ENTITY e \"x\"></Content></xml>",
+  })
+  void anythingButWellFormedFlatXmlIsRefused(String xml) {
+    assertThatThrownBy(() -> parse(xml)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreRefused() {
+    byte[] gbk = "<xml><Content>\u4E2D</Content></xml>".getBytes(java.nio.charset.Charset.forName("GBK"));
+
+    assertThatThrownBy(() -> InboundXml.utf8(gbk)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

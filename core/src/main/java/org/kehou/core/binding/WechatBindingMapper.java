@@ -8,6 +8,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 interface WechatBindingMapper {
@@ -31,6 +33,7 @@ interface WechatBindingMapper {
       + "WHERE sg.guardian_id = #{guardianId} ORDER BY s.id LIMIT 1")
   Optional<Long> firstChild(long guardianId);
 
+  @Invalidates(Region.BINDINGS)
   @Insert("INSERT INTO wechat_binding (openid, guardian_id, current_student_id, active, bound_at, deactivated_at) "
       + "VALUES (#{openid}, #{guardianId}, #{studentId}, TRUE, #{now}, NULL) ON DUPLICATE KEY UPDATE "
       + "guardian_id = #{guardianId}, current_student_id = #{studentId}, active = TRUE, bound_at = #{now}, "
@@ -46,12 +49,15 @@ interface WechatBindingMapper {
       + "WHERE wb.openid = #{openid} AND wb.active ORDER BY s.id")
   List<Row> activeRows(String openid);
 
+  @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET current_student_id = #{studentId} WHERE openid = #{openid}")
   void selectChild(@Param("openid") String openid, @Param("studentId") long studentId);
 
+  @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
   int deactivate(@Param("openid") String openid, @Param("now") LocalDateTime now);
 
+  @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = TRUE, deactivated_at = NULL WHERE openid = #{openid} AND NOT active")
   int reactivate(String openid);
 }

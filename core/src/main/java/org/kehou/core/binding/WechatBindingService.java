@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.kehou.core.binding.WechatBindingResult.Outcome;
+import org.kehou.core.cache.CacheEpochs;
+import org.kehou.core.cache.EpochCache;
+import org.kehou.core.cache.Region;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,17 +23,20 @@ public class WechatBindingService {
   public static final int MAX_WRONG_CODES = 5;
   static final long ATTEMPT_WINDOW_SECONDS = 3600;
   private static final int MAX_CODE_LENGTH = 16;
+  private static final int CACHED_BINDINGS = 50_000;
 
   private final WechatBindingMapper mapper;
   private final JedisPool redis;
   private final TransactionTemplate tx;
-  private final WechatBindingCache cache;
+  private final EpochCache<String, Optional<WechatBinding>> cache;
   private final Clock clock;
 
   WechatBindingService(WechatBindingMapper mapper, JedisPool redis, PlatformTransactionManager txManager,
-      WechatBindingCache cache, Clock clock) {
+      CacheEpochs epochs, Clock clock) {
     this.mapper = mapper;
-    this.cache = cache;
+    // Nearly every parent message asks who is writing; the six-table join behind it was the costliest part of an
+    // answer. Kept per instance until a binding or roster write moves the epoch (see Region.BINDINGS).
+    this.cache = new EpochCache<>(epochs, Region.BINDINGS, CACHED_BINDINGS);
     this.redis = redis;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
@@ -71,7 +77,6 @@ public class WechatBindingService {
       }
       jedis.del(attemptsKey);
     }
-    cache.evict(openid);
     return find(openid).map(WechatBindingResult::bound)
         .orElseGet(() -> WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES));
   }
@@ -104,7 +109,6 @@ public class WechatBindingService {
     }
     WechatBinding.Child child = binding.children().get(number - 1);
     mapper.selectChild(binding.openid(), child.studentId());
-    cache.evict(binding.openid());
     return Optional.of(new WechatBinding(binding.openid(), binding.guardianId(), binding.guardianName(),
         binding.schoolId(), binding.children(), child));
   }
@@ -112,13 +116,11 @@ public class WechatBindingService {
   /** The parent unfollowed the account: the binding is kept for the archive and for a later re-follow. */
   public void deactivate(String openid) {
     mapper.deactivate(openid, LocalDateTime.now(clock));
-    cache.evict(openid);
   }
 
   /** A parent who follows again gets the binding back without a new code. */
   public Optional<WechatBinding> reactivate(String openid) {
     mapper.reactivate(openid);
-    cache.evict(openid);
     return find(openid);
   }
 }

@@ -6,6 +6,11 @@ import java.util.List;
 /** A child's live application as its guardians see it (every guardian of the child sees the same one). */
 public record ApplicationView(long id, long studentId, String state, List<Choice> choices) {
 
+  public ApplicationView {
+    // Views are cached and shared between requests: nobody may change one.
+    choices = List.copyOf(choices);
+  }
+
   /**
    * @param status   SEATED, WAITLISTED, OFFERED (a freed seat held for the child) or RELEASED
    * @param position 1-based place on the offering's waitlist when WAITLISTED, else null

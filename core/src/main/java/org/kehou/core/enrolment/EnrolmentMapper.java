@@ -8,6 +8,8 @@ import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.kehou.core.GeneratedId;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 interface EnrolmentMapper {
@@ -34,6 +36,7 @@ interface EnrolmentMapper {
       + "ORDER BY live IS NULL, id DESC LIMIT 1")
   Optional<Application> latestApplication(@Param("termId") long termId, @Param("studentId") long studentId);
 
+  @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO application (school_id, term_id, student_id, applicant_guardian_id, state, live) "
       + "VALUES (#{schoolId}, #{termId}, #{studentId}, #{guardianId}, 'SUBMITTED', 1)")
   @Options(useGeneratedKeys = true, keyProperty = "key.id")
@@ -53,6 +56,7 @@ interface EnrolmentMapper {
       + "AND status IN ('SEATED', 'OFFERED')")
   int seatedCount(long offeringId);
 
+  @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO application_choice (application_id, offering_id, status) "
       + "VALUES (#{applicationId}, #{offeringId}, #{status})")
   void insertChoice(@Param("applicationId") long applicationId, @Param("offeringId") long offeringId,

@@ -3,6 +3,9 @@ package org.kehou.core.enrolment;
 import java.util.List;
 import java.util.Optional;
 import org.kehou.core.GeneratedId;
+import org.kehou.core.cache.CacheEpochs;
+import org.kehou.core.cache.EpochCache;
+import org.kehou.core.cache.Region;
 import org.kehou.core.enrolment.Submission.Outcome;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -14,11 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EnrolmentService {
 
+  private static final int CACHED_APPLICATIONS = 50_000;
+
   private final EnrolmentMapper mapper;
   private final TransactionTemplate tx;
+  private final EpochCache<ChildInTerm, Optional<ApplicationView>> latest;
 
-  EnrolmentService(EnrolmentMapper mapper, PlatformTransactionManager txManager) {
+  EnrolmentService(EnrolmentMapper mapper, PlatformTransactionManager txManager, CacheEpochs epochs) {
     this.mapper = mapper;
+    // 状态 is what parents send most; the answer changes only when some enrolment write moves the epoch.
+    this.latest = new EpochCache<>(epochs, Region.ENROLMENT, CACHED_APPLICATIONS);
     this.tx = new TransactionTemplate(txManager);
     // Seats are counted after the offering row is locked: read committed sees the seats the previous holder took.
     this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -36,8 +44,11 @@ public class EnrolmentService {
 
   /** What 状态 reports: the live application, or the last one of the term so a parent learns how it ended. */
   public Optional<ApplicationView> latestApplication(long termId, long studentId) {
-    return mapper.latestApplication(termId, studentId)
-        .map(a -> new ApplicationView(a.id(), a.studentId(), a.state(), mapper.choices(a.id())));
+    return latest.get(new ChildInTerm(termId, studentId), () -> mapper.latestApplication(termId, studentId)
+        .map(a -> new ApplicationView(a.id(), a.studentId(), a.state(), mapper.choices(a.id()))));
+  }
+
+  private record ChildInTerm(long termId, long studentId) {
   }
 
   /**

@@ -9,6 +9,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 interface AgreementMapper {
@@ -43,6 +45,7 @@ interface AgreementMapper {
       + "WHERE s.agreement_document_id = d.id) ORDER BY d.id DESC LIMIT 1")
   Optional<AgreementDocument> latestUnsigned(long applicationId);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET agreement_sent_at = #{at}, agreement_deadline_at = #{deadline} WHERE id = #{id}")
   void agreementSent(@Param("id") long applicationId, @Param("at") LocalDateTime at,
       @Param("deadline") LocalDateTime deadline);
@@ -63,6 +66,7 @@ interface AgreementMapper {
   void sign(@Param("d") AgreementDocument document, @Param("guardianId") long guardianId,
       @Param("openid") String openid, @Param("at") LocalDateTime at);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET active_from = #{from} WHERE id = #{id}")
   void activeFrom(@Param("id") long applicationId, @Param("from") LocalDate from);
 

@@ -8,6 +8,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 interface ReviewMapper {
@@ -17,14 +19,17 @@ interface ReviewMapper {
       + "JOIN school_class c ON c.id = s.class_id WHERE a.id = #{id} FOR UPDATE")
   Optional<ApplicationRow> lock(long id);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET state = #{to}, updated_at = #{now}, "
       + "live = CASE WHEN #{ended} THEN NULL ELSE live END WHERE id = #{id}")
   void moveTo(@Param("id") long id, @Param("to") ApplicationState to, @Param("ended") boolean ended,
       @Param("now") LocalDateTime now);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET publicity_starts_at = #{starts}, publicity_ends_at = #{ends} WHERE id = #{id}")
   void startPublicity(@Param("id") long id, @Param("starts") LocalDateTime starts, @Param("ends") LocalDateTime ends);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application_choice SET status = 'RELEASED', updated_at = #{now} "
       + "WHERE application_id = #{id} AND status <> 'RELEASED'")
   int releaseChoices(@Param("id") long id, @Param("now") LocalDateTime now);

@@ -8,6 +8,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 /** Seats, waitlist offers and the staff notices they cause. A seat is held by a SEATED or an OFFERED choice. */
 @Mapper
@@ -31,6 +33,7 @@ interface SeatMapper {
       + "ORDER BY s.priority = 'NONE', ac.id LIMIT 1 FOR UPDATE")
   Optional<Offer> firstWaitlisted(long offeringId);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application_choice SET status = 'OFFERED', offered_at = #{now}, offer_expires_at = #{expires}, "
       + "updated_at = #{now} WHERE id = #{id}")
   void offer(@Param("id") long choiceId, @Param("now") LocalDateTime now, @Param("expires") LocalDateTime expires);
@@ -58,9 +61,11 @@ interface SeatMapper {
   long offeringOf(long choiceId);
 
   /** Only while still OFFERED: an expiry job and a parent's 确认 racing for one offer settle it once. */
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application_choice SET status = #{to}, updated_at = #{now} WHERE id = #{id} AND status = 'OFFERED'")
   int settleOffer(@Param("id") long choiceId, @Param("to") String to, @Param("now") LocalDateTime now);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET ends_on = #{endsOn} WHERE id = #{id}")
   void endsOn(@Param("id") long applicationId, @Param("endsOn") java.time.LocalDate endsOn);
 

@@ -9,6 +9,8 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.kehou.core.GeneratedId;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 public interface OfferingMapper {
@@ -30,6 +32,7 @@ public interface OfferingMapper {
   @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED'")
   int seatsTaken(long id);
 
+  @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO offering (school_id, term_id, name, kind, weekdays, grades, capacity, room, teacher_id, "
       + "starts_at, ends_at) VALUES (#{schoolId}, #{termId}, #{d.name}, #{d.kind}, #{d.weekdays}, #{d.grades}, "
       + "#{d.capacity}, #{d.room}, #{d.teacherId}, #{d.startsAt}, #{d.endsAt})")
@@ -37,11 +40,13 @@ public interface OfferingMapper {
   void insert(@Param("schoolId") long schoolId, @Param("termId") long termId, @Param("d") OfferingDraft draft,
       @Param("key") GeneratedId key);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE offering SET name = #{d.name}, kind = #{d.kind}, weekdays = #{d.weekdays}, grades = #{d.grades}, "
       + "capacity = #{d.capacity}, room = #{d.room}, teacher_id = #{d.teacherId}, starts_at = #{d.startsAt}, "
       + "ends_at = #{d.endsAt} WHERE id = #{id}")
   void update(@Param("id") long id, @Param("d") OfferingDraft draft);
 
+  @Invalidates(Region.ENROLMENT)
   @Update("UPDATE offering SET status = 'CLOSED' WHERE id = #{id}")
   void close(long id);
 }

@@ -7,6 +7,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 interface OutboxMapper {
@@ -63,6 +65,7 @@ interface OutboxMapper {
       + "AND state = 'PENDING'")
   int cancelPending(@Param("studentId") long studentId, @Param("kind") String kind);
 
+  @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
   int deactivateBinding(@Param("openid") String openid, @Param("now") LocalDateTime now);
 

@@ -6,6 +6,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 public interface ClassMapper {
@@ -35,6 +37,7 @@ public interface ClassMapper {
       + "WHERE sg.guardian_id = #{guardianId}) ORDER BY g.level, c.name")
   List<SchoolClass> listByGuardian(long guardianId);
 
+  @Invalidates(Region.BINDINGS)
   @Update("UPDATE school_class SET class_teacher_id = #{staffId} WHERE id = #{classId}")
   void setClassTeacher(@Param("classId") long classId, @Param("staffId") Long staffId);
 
