@@ -22,11 +22,13 @@ class MessageDedup {
 
   private final JedisPool pool;
   private final CacheEpochs epochs;
+  private final KeptReplies replies;
   private final long ttlSeconds;
 
-  MessageDedup(JedisPool pool, CacheEpochs epochs, WechatProperties properties) {
+  MessageDedup(JedisPool pool, CacheEpochs epochs, KeptReplies replies, WechatProperties properties) {
     this.pool = pool;
     this.epochs = epochs;
+    this.replies = replies;
     this.ttlSeconds = properties.dedupTtl().toSeconds();
   }
 
@@ -58,7 +60,10 @@ class MessageDedup {
       if (first != null) {
         return first;
       }
-      String value = jedis.get(key);
+      String value = replies.unwritten(key);
+      if (value == null) {
+        value = jedis.get(key);
+      }
       if (value != null) {
         return value.startsWith(DONE) ? new Answered(value.substring(DONE.length())) : new Running();
       }
@@ -77,9 +82,7 @@ class MessageDedup {
   }
 
   void answered(First claim, String body) {
-    try (Jedis jedis = pool.getResource()) {
-      jedis.set(claim.key(), DONE + body, SetParams.setParams().ex(ttlSeconds));
-    }
+    replies.keep(claim.key(), DONE + body);
   }
 
   /** The handler failed: a retry may try again. */

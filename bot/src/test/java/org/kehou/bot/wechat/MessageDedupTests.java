@@ -7,11 +7,16 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.WebhookTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 
 class MessageDedupTests extends WebhookTestSupport {
 
   @Autowired
   MessageDedup dedup;
+
+  @Autowired
+  JedisPool redis;
 
   private static WxMpXmlMessage text(long msgId) {
     WxMpXmlMessage message = new WxMpXmlMessage();
@@ -34,6 +39,29 @@ class MessageDedupTests extends WebhookTestSupport {
     MessageDedup.First first = (MessageDedup.First) dedup.claim(message);
     dedup.answered(first, "<xml>reply</xml>");
     assertThat(dedup.claim(message)).isEqualTo(new MessageDedup.Answered("<xml>reply</xml>"));
+  }
+
+  @Test
+  void theAnswerReachesRedisSoARetryAtAnotherInstanceGetsItToo() throws InterruptedException {
+    WxMpXmlMessage message = text(System.nanoTime());
+    MessageDedup.First first = (MessageDedup.First) dedup.claim(message);
+
+    dedup.answered(first, "<xml>kept</xml>");
+
+    String stored = null;
+    for (int i = 0; i < 100 && stored == null; i++) {
+      try (Jedis jedis = redis.getResource()) {
+        stored = jedis.get(first.key());
+      }
+      if (stored == null || !stored.contains("kept")) {
+        stored = null;
+        Thread.sleep(20);
+      }
+    }
+    assertThat(stored).isEqualTo("DONE:<xml>kept</xml>");
+    try (Jedis jedis = redis.getResource()) {
+      assertThat(jedis.ttl(first.key())).isPositive();
+    }
   }
 
   @Test

@@ -33,6 +33,10 @@ class InvalidatingWrites implements Interceptor {
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
     Object result = invocation.proceed();
+    if (result instanceof Integer rows && rows == 0) {
+      // Nothing changed (a periodic sweep that found nothing, say): every cached read is still true.
+      return result;
+    }
     MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
     Set<Region> regions = declared.computeIfAbsent(statement.getId(), InvalidatingWrites::regionsOf);
     if (!regions.isEmpty()) {

@@ -112,6 +112,18 @@ class CachedReadsTests {
   }
 
   @Test
+  void aWriteThatMatchesNoRowKeepsEveryCachedReadWarm() {
+    long before = epochs.current(Region.BINDINGS);
+
+    bindings.deactivate("o-nobody-" + System.nanoTime());
+
+    assertThat(epochs.current(Region.BINDINGS)).isEqualTo(before);
+    bindings.deactivate(school.bindWeChat(jdbc.queryForObject(
+        "SELECT guardian_id FROM student_guardian WHERE student_id = ?", Long.class, student)));
+    assertThat(epochs.current(Region.BINDINGS)).isNotEqualTo(before);
+  }
+
+  @Test
   void anotherInstancesCopyIsDroppedByTheSameCommit() {
     EpochCache<Long, String> otherInstance = new EpochCache<>(epochs, Region.ENROLMENT, 10);
     assertThat(otherInstance.get(application, () -> school.state(application))).isEqualTo("SUBMITTED");
