@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kehou.admin.LifecycleApiTest;
+import org.kehou.core.cache.CacheEpochs;
+import org.kehou.core.cache.Region;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 class ReviewTests extends LifecycleApiTest {
+
+  @Autowired
+  CacheEpochs epochs;
 
   @Test
   void classTeacherApprovesThenTheSchoolApprovesAndTheHistorySaysWhoWhenFromAndTo() {
@@ -30,6 +36,16 @@ class ReviewTests extends LifecycleApiTest {
     assertThat(lines).allSatisfy(l -> assertThat(l.get("at")).isNotNull());
     assertThat(jdbc.queryForObject("SELECT publicity_ends_at IS NOT NULL FROM application WHERE id = ?",
         Boolean.class, family.application())).isTrue();
+  }
+
+  @Test
+  void aReviewInTheAdminApiMovesTheEpochSoEveryBotInstanceRereadsTheChildsStatus() {
+    Family family = apply(ownClass, "王小明", "NONE");
+    long before = epochs.current(Region.ENROLMENT);
+
+    classReview(teacherToken, family.application(), "APPROVE", null);
+
+    assertThat(epochs.current(Region.ENROLMENT)).isNotEqualTo(before);
   }
 
   @Test

@@ -90,7 +90,7 @@ final class FlatXml {
             throw refused("CDATA not closed");
           }
           if (open.isEmpty()) {
-            appendNormalised(text, at + 9, end);
+            XmlChars.appendNormalised(text, xml, at + 9, end);
           }
           at = end + 3;
         } else if (xml.startsWith("</", at)) {
@@ -119,9 +119,9 @@ final class FlatXml {
           end++;
         }
         if (open.isEmpty()) {
-          appendNormalised(text, at, end);
+          XmlChars.appendNormalised(text, xml, at, end);
         } else {
-          checkChars(at, end);
+          XmlChars.check(xml, at, end);
         }
         at = end;
       }
@@ -184,7 +184,7 @@ final class FlatXml {
 
   private String name() {
     int start = at;
-    while (at < xml.length() && isNameChar(xml.charAt(at), at == start)) {
+    while (at < xml.length() && XmlChars.isNameChar(xml.charAt(at), at == start)) {
       at++;
     }
     if (at == start) {
@@ -193,83 +193,10 @@ final class FlatXml {
     return xml.substring(start, at);
   }
 
-  private static boolean isNameChar(char c, boolean first) {
-    if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c > 0x7F) {
-      return c != '\uFFFE' && c != '\uFFFF';
-    }
-    return !first && (c >= '0' && c <= '9' || c == '-' || c == '.');
-  }
 
-  /** {@code &lt;} and the other four, {@code &#NN;} and {@code &#xHH;}; any other entity is refused. */
-  private int reference() {
-    int semicolon = xml.indexOf(';', at);
-    if (semicolon < 0 || semicolon - at > 12) {
-      throw refused("malformed reference");
-    }
-    String ref = xml.substring(at + 1, semicolon);
-    at = semicolon + 1;
-    switch (ref) {
-      case "lt": return '<';
-      case "gt": return '>';
-      case "amp": return '&';
-      case "quot": return '"';
-      case "apos": return '\'';
-      default: break;
-    }
-    if (!ref.startsWith("#")) {
-      throw refused("entities are refused");
-    }
-    boolean hex = ref.startsWith("#x");
-    String digits = ref.substring(hex ? 2 : 1);
-    if (digits.isEmpty() || digits.length() > 7) {
-      throw refused("malformed character reference");
-    }
-    int codePoint = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(i);
-      int digit = c >= '0' && c <= '9' ? c - '0'
-          : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-          : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-      if (digit < 0) {
-        throw refused("malformed character reference");
-      }
-      codePoint = codePoint * (hex ? 16 : 10) + digit;
-    }
-    if (!isXmlChar(codePoint)) {
-      throw refused("character reference out of range");
-    }
-    return codePoint;
-  }
 
-  private void appendNormalised(StringBuilder text, int from, int to) {
-    checkChars(from, to);
-    for (int i = from; i < to; i++) {
-      char c = xml.charAt(i);
-      if (c == '\r') {
-        // XML reads CR LF and a lone CR as LF.
-        text.append('\n');
-        if (i + 1 < to && xml.charAt(i + 1) == '\n') {
-          i++;
-        }
-      } else {
-        text.append(c);
-      }
-    }
-  }
 
-  private void checkChars(int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = xml.charAt(i);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF') {
-        throw refused("control character in text");
-      }
-    }
-  }
 
-  private static boolean isXmlChar(int c) {
-    return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
-        || c >= 0x10000 && c <= 0x10FFFF;
-  }
 
   /** Whitespace, comments and processing instructions (the XML declaration among them) before or after the root. */
   private void skipMisc() {
@@ -307,7 +234,18 @@ final class FlatXml {
     return at - start;
   }
 
-  private static IllegalArgumentException refused(String why) {
+  /** {@code &lt;} and the other four, {@code &#NN;} and {@code &#xHH;}; any other entity is refused. */
+  private int reference() {
+    int semicolon = xml.indexOf(';', at);
+    if (semicolon < 0 || semicolon - at > 12) {
+      throw refused("malformed reference");
+    }
+    int codePoint = XmlChars.resolve(xml.substring(at + 1, semicolon));
+    at = semicolon + 1;
+    return codePoint;
+  }
+
+  static IllegalArgumentException refused(String why) {
     return new IllegalArgumentException("malformed XML: " + why);
   }
 }

@@ -2,7 +2,6 @@ package org.kehou.bot.wechat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import me.chanjar.weixin.mp.api.WxMpMessageRouter;
