@@ -31,7 +31,6 @@ public class CacheEpochs {
   private static final Region[] REGIONS = Region.values();
   private static final String[] KEYS = Arrays.stream(REGIONS).map(Region::epochKey).toArray(String[]::new);
   private static final ThreadLocal<long[]> PINNED = new ThreadLocal<>();
-  private static final Object PENDING_KEY = new Object();
 
   private final JedisPool redis;
 
@@ -112,23 +111,24 @@ public class CacheEpochs {
       advance(regions);
       return;
     }
-    @SuppressWarnings("unchecked")
-    Set<Region> pending = (Set<Region>) TransactionSynchronizationManager.getResource(PENDING_KEY);
-    if (pending == null) {
-      Set<Region> collected = EnumSet.noneOf(Region.class);
-      TransactionSynchronizationManager.bindResource(PENDING_KEY, collected);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
-          if (status == STATUS_COMMITTED) {
-            advance(collected);
-          }
-        }
-      });
-      pending = collected;
+    // Synchronizations belong to one transaction (an inner REQUIRES_NEW gets its own list): one advance per commit.
+    AdvanceOnCommit pending = TransactionSynchronizationManager.getSynchronizations().stream()
+        .filter(AdvanceOnCommit.class::isInstance).map(AdvanceOnCommit.class::cast).findFirst()
+        .orElseGet(() -> {
+          AdvanceOnCommit created = new AdvanceOnCommit();
+          TransactionSynchronizationManager.registerSynchronization(created);
+          return created;
+        });
+    pending.regions.addAll(regions);
+  }
+
+  private final class AdvanceOnCommit implements TransactionSynchronization {
+    private final Set<Region> regions = EnumSet.noneOf(Region.class);
+
+    @Override
+    public void afterCommit() {
+      advance(regions);
     }
-    pending.addAll(regions);
   }
 
   void advance(Set<Region> regions) {

@@ -98,6 +98,20 @@ class CachedReadsTests {
   }
 
   @Test
+  void aTransactionOfManyWritesMovesTheEpochOnceAndOnlyAfterItCommits() {
+    long before = epochs.current(Region.ENROLMENT);
+
+    long during = new TransactionTemplate(transactions).execute(tx -> {
+      offerings.update(offering, draft("书法（一）"));
+      offerings.update(offering, draft("书法（二）"));
+      return epochs.current(Region.ENROLMENT);
+    });
+
+    assertThat(during).isEqualTo(before);
+    assertThat(epochs.current(Region.ENROLMENT)).isEqualTo(before + 1);
+  }
+
+  @Test
   void aRolledBackWriteMovesNoEpoch() {
     long before = epochs.current(Region.ENROLMENT);
 
