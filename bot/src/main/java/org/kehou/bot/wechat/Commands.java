@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Commands {
 
-  private static final WxMpMessageMatcher NUMBERS = matching("\\d+(?:[\\s,\\uFF0C\\u3001]+\\d+)*");
+  /** Offering numbers as parents type them: {@code 1 3}, {@code 1,3}, with full-width commas too. */
+  static final WxMpMessageMatcher NUMBERS = matching("\\d+(?:[\\s,\\uFF0C\\u3001]+\\d+)*");
 
   private final Texts texts;
 
@@ -30,11 +31,6 @@ public class Commands {
   /** The word alone or followed by a number: {@code 切换}, {@code 切换 2}. */
   WxMpMessageMatcher withNumber(String command) {
     return matching(Pattern.quote(word(command)) + "\\s*\\d*");
-  }
-
-  /** Offering numbers as parents type them: {@code 1 3}, {@code 1,3}, with full-width commas too. */
-  static WxMpMessageMatcher numbers() {
-    return NUMBERS;
   }
 
   /**

@@ -35,6 +35,9 @@ final class FlatXml {
       at = 1;
     }
     skipMisc();
+    if (xml.startsWith("<!DOCTYPE", at)) {
+      throw refused("DTDs are refused");
+    }
     if (!xml.startsWith("<", at) || xml.startsWith("<!", at)) {
       throw refused("no root element");
     }

@@ -1,11 +1,10 @@
 package org.kehou.bot.wechat;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.kehou.core.text.StrictDecoding;
 
 /**
  * Reads WeChat's flat message XML into WxJava's message bean. WxJava's own {@code fromXml} parses every message twice
@@ -19,15 +18,8 @@ final class InboundXml {
 
   /** @throws IllegalArgumentException for bytes that are not UTF-8 */
   static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("not UTF-8", e);
-    }
+    return StrictDecoding.decode(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes))
+        .orElseThrow(() -> new IllegalArgumentException("not UTF-8"));
   }
 
   /** @throws IllegalArgumentException for anything that is not one well-formed, DTD-free WeChat message */

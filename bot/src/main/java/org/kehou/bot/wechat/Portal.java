@@ -154,10 +154,6 @@ class Portal {
   }
 
   private static WxMpXmlMessage parse(String xml) {
-    // XML keywords are case-sensitive, so a lower-case "<!doctype" is simply malformed.
-    if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
-      throw PortalRejection.badRequest("DOCTYPE refused");
-    }
     WxMpXmlMessage message;
     try {
       message = InboundXml.parse(xml);

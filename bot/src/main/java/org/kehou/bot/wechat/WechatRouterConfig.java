@@ -57,7 +57,7 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("letter")).handler(letter).end()
         .rule().async(false).msgType(TEXT).content(c.word("read")).handler(read).end()
         .rule().async(false).msgType(TEXT).content(c.word("apply")).handler(apply).end()
-        .rule().async(false).msgType(TEXT).matcher(Commands.numbers()).handler(pick).end()
+        .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()
         .rule().async(false).msgType(TEXT).content(c.word("cancel")).handler(cancel).end()
         .rule().async(false).msgType(TEXT).content(c.word("status")).handler(status).end()

@@ -13,7 +13,10 @@ public enum Region {
   BINDINGS(Set.of("wechat_binding", "guardian", "student_guardian", "student", "school_class", "grade")),
 
   /** A child's application as 状态 shows it: state, choices, offerings, waitlist places (priority is the student's). */
-  ENROLMENT(Set.of("application", "application_choice", "offering", "student"));
+  ENROLMENT(Set.of("application", "application_choice", "offering", "student")),
+
+  /** The term a school is running today: its dates, times and fee (the letter, 报名, 状态). */
+  TERMS(Set.of("term"));
 
   private final Set<String> tables;
 

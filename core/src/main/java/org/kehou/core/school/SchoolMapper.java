@@ -9,6 +9,8 @@ import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.kehou.core.GeneratedId;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
 
 @Mapper
 public interface SchoolMapper {
@@ -37,6 +39,7 @@ public interface SchoolMapper {
       + "ORDER BY (starts_on <= #{day}) DESC, starts_on LIMIT 1")
   Optional<Term> findCurrentTerm(@Param("schoolId") long schoolId, @Param("day") LocalDate day);
 
+  @Invalidates(Region.TERMS)
   @Insert("INSERT INTO term (school_id, name, starts_on, ends_on, summer_starts_on, summer_ends_on, session_starts_at, "
       + "winter_ends_at, summer_ends_at, fee_per_lesson_fen, publicity_days) VALUES (#{t.schoolId}, #{t.name}, #{t.startsOn}, "
       + "#{t.endsOn}, #{t.summerStartsOn}, #{t.summerEndsOn}, #{t.sessionStartsAt}, #{t.winterEndsAt}, #{t.summerEndsAt}, "

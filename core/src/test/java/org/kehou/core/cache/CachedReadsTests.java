@@ -3,10 +3,13 @@ package org.kehou.core.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kehou.core.GeneratedId;
 import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
 import org.kehou.core.enrolment.ApplicationView;
@@ -17,6 +20,9 @@ import org.kehou.core.offering.Offering;
 import org.kehou.core.offering.OfferingDraft;
 import org.kehou.core.offering.OfferingService;
 import org.kehou.core.roster.RosterImportService;
+import org.kehou.core.school.CurrentTerms;
+import org.kehou.core.school.SchoolMapper;
+import org.kehou.core.school.Term;
 import org.kehou.core.testing.CachedTableWrites;
 import org.kehou.core.testing.SchoolFixture;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +49,8 @@ class CachedReadsTests {
   @Autowired PlatformTransactionManager transactions;
   @Autowired JedisPool redis;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CurrentTerms terms;
+  @Autowired SchoolMapper schools;
 
   SchoolFixture school;
   Reviewer admin;
@@ -170,6 +178,19 @@ class CachedReadsTests {
     roster.importCsv(other.schoolId, csv("王晓明"));
 
     assertThat(bindings.find(openid).map(WechatBinding::current).map(WechatBinding.Child::name)).contains("王晓明");
+  }
+
+  @Test
+  void aTermCreatedForASchoolIsItsCurrentTermAtOnce() {
+    long schoolId = new SchoolFixture(jdbc).schoolId;
+    jdbc.update("DELETE FROM term WHERE school_id = ?", schoolId);
+    assertThat(terms.of(schoolId)).isEmpty();
+
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    schools.insertTerm(new Term(0, schoolId, "2027春季学期", today.minusDays(1), today.plusDays(90), null, null,
+        LocalTime.of(15, 30), LocalTime.of(17, 30), LocalTime.of(18, 0), 350, 5), new GeneratedId());
+
+    assertThat(terms.of(schoolId)).map(Term::name).contains("2027春季学期");
   }
 
   private String state() {
