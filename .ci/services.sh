@@ -1,10 +1,27 @@
-# Sourced by .ci/run and ./demo: start the local MariaDB and Redis if they are down (installing them if missing).
+# Sourced by ./verify, ./demo and bench/run: start the local MariaDB and Redis if they are down (installing them if
+# missing), and install Debian packages the scripts need.
+
+# Installs Debian packages, as root or through sudo; fails with a clear message where neither is possible.
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo=(sudo)
+    else
+      echo "Missing Debian packages: $*; install them as root (apt-get install $*) and run again" >&2
+      return 1
+    fi
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
 ensure_services() {
   if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+    apt_install mariadb-server
   fi
   if ! command -v redis-server >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    apt_install redis-server
   fi
   if ! mariadb-admin -uroot -h127.0.0.1 ping >/dev/null 2>&1; then
     mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true

@@ -7,13 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 class ParentJourneyTests extends WebhookTestSupport {
 
   @Autowired
-  JedisPool redis;
+  RedisClient redis;
 
   private static final int MON_WED_FRI = 0b10101;
   private static final int ALL_DAYS = 0b11111;
@@ -124,10 +123,8 @@ class ParentJourneyTests extends WebhookTestSupport {
     String code = school.code(school.guardian("钱女士", school.student(school.schoolClass(2, "二年级6班"), "钱多多")));
     String openid = WechatSimulator.openid();
     plain().say(openid, "绑定 " + code);
-    try (Jedis jedis = redis.getResource()) {
-      jedis.hset("kehou:conversation:" + openid, Map.of("studentId", "not-a-number", "termId", "x"));
-      jedis.expire("kehou:conversation:" + openid, 60);
-    }
+    redis.hset("kehou:conversation:" + openid, Map.of("studentId", "not-a-number", "termId", "x"));
+    redis.expire("kehou:conversation:" + openid, 60);
 
     ResponseEntity<String> response = plain().post(WechatSimulator.textXml(openid, "确认", WechatSimulator.nextMsgId()));
 

@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import me.chanjar.weixin.mp.api.WxMpService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 class WechatAccessTokenTests extends WebhookTestSupport {
 
@@ -18,7 +17,7 @@ class WechatAccessTokenTests extends WebhookTestSupport {
   WxMpService wechat;
 
   @Autowired
-  JedisPool redis;
+  RedisClient redis;
 
   @Test
   void accessTokenIsFetchedOnceAsAStableTokenAndSharedThroughRedis() throws Exception {
@@ -32,10 +31,8 @@ class WechatAccessTokenTests extends WebhookTestSupport {
     assertThat(wechat.getAccessToken()).isEqualTo("TOKEN-FROM-FAKE-WECHAT");
 
     assertThat(WECHAT_API.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSize(before + 1);
-    try (Jedis jedis = redis.getResource()) {
-      String key = jedis.keys("kehou:wechat*" + WechatSimulator.APP_ID + "*").stream()
-          .filter(k -> "TOKEN-FROM-FAKE-WECHAT".equals(jedis.get(k))).findFirst().orElseThrow();
-      assertThat(jedis.ttl(key)).isPositive();
-    }
+    String key = redis.keys("kehou:wechat*" + WechatSimulator.APP_ID + "*").stream()
+        .filter(k -> "TOKEN-FROM-FAKE-WECHAT".equals(redis.get(k))).findFirst().orElseThrow();
+    assertThat(redis.ttl(key)).isPositive();
   }
 }

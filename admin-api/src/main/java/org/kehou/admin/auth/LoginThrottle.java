@@ -3,9 +3,8 @@ package org.kehou.admin.auth;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.args.ExpiryOption;
 
 /**
@@ -17,30 +16,27 @@ class LoginThrottle {
 
   private static final String PREFIX = "kehou:auth:failures:";
 
-  private final JedisPool redis;
+  private final RedisClient redis;
   private final AuthProperties properties;
 
-  LoginThrottle(JedisPool redis, AuthProperties properties) {
+  LoginThrottle(RedisClient redis, AuthProperties properties) {
     this.redis = redis;
     this.properties = properties;
   }
 
   /** Seconds until logins are allowed again, if they are refused now. */
   OptionalLong blockedFor(String username) {
-    try (Jedis jedis = redis.getResource()) {
-      String key = key(username);
-      String count = jedis.get(key);
-      if (count == null || Long.parseLong(count) < properties.maxFailures()) {
-        return OptionalLong.empty();
-      }
-      long ttl = jedis.ttl(key);
-      return OptionalLong.of(Math.max(ttl, 1));
+    String key = key(username);
+    String count = redis.get(key);
+    if (count == null || Long.parseLong(count) < properties.maxFailures()) {
+      return OptionalLong.empty();
     }
+    long ttl = redis.ttl(key);
+    return OptionalLong.of(Math.max(ttl, 1));
   }
 
   void failed(String username) {
-    try (Jedis jedis = redis.getResource()) {
-      Transaction tx = jedis.multi();
+    try (AbstractTransaction tx = redis.multi()) {
       tx.incr(key(username));
       tx.expire(key(username), properties.failureWindow().toSeconds(), ExpiryOption.NX);
       tx.exec();
@@ -48,9 +44,7 @@ class LoginThrottle {
   }
 
   void succeeded(String username) {
-    try (Jedis jedis = redis.getResource()) {
-      jedis.del(key(username));
-    }
+    redis.del(key(username));
   }
 
   private static String key(String username) {

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Opaque login tokens in Redis, shared by every admin-api instance. Only the token's SHA-256 is stored, so a
@@ -20,11 +20,11 @@ class TokenStore {
 
   private static final String PREFIX = "kehou:auth:token:";
 
-  private final JedisPool redis;
+  private final RedisClient redis;
   private final AuthProperties properties;
   private final SecureRandom random = new SecureRandom();
 
-  TokenStore(JedisPool redis, AuthProperties properties) {
+  TokenStore(RedisClient redis, AuthProperties properties) {
     this.redis = redis;
     this.properties = properties;
   }
@@ -33,23 +33,17 @@ class TokenStore {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    try (Jedis jedis = redis.getResource()) {
-      jedis.setex(PREFIX + sha256(token), properties.tokenTtl().toSeconds(), Long.toString(staffId));
-    }
+    redis.set(PREFIX + sha256(token), Long.toString(staffId), SetParams.setParams().ex(properties.tokenTtl().toSeconds()));
     return token;
   }
 
   OptionalLong staffId(String token) {
-    try (Jedis jedis = redis.getResource()) {
-      String value = jedis.get(PREFIX + sha256(token));
-      return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
-    }
+    String value = redis.get(PREFIX + sha256(token));
+    return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
   }
 
   void revoke(String token) {
-    try (Jedis jedis = redis.getResource()) {
-      jedis.del(PREFIX + sha256(token));
-    }
+    redis.del(PREFIX + sha256(token));
   }
 
   static String sha256(String token) {

@@ -47,9 +47,9 @@ class RosterController {
 
   @ExceptionHandler(RosterRejectedException.class)
   ResponseEntity<ProblemDetail> rejected(RosterRejectedException e) {
-    ProblemDetail problem = problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "ROSTER_REJECTED", "roster.rejected",
+    ProblemDetail problem = problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "ROSTER_REJECTED", "roster.rejected",
         Map.of("count", e.errors().size()));
     problem.setProperty("errors", e.errors());
-    return ResponseEntity.unprocessableEntity().body(problem);
+    return ResponseEntity.unprocessableContent().body(problem);
   }
 }

@@ -8,9 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The 报名 conversation between messages, in Redis so any bot instance can take the next message; it expires after
@@ -30,11 +29,11 @@ class Drafts {
     }
   }
 
-  private final JedisPool pool;
+  private final RedisClient redis;
   private final long ttlSeconds;
 
-  Drafts(JedisPool pool, @Value("${kehou.conversation.ttl:30m}") Duration ttl) {
-    this.pool = pool;
+  Drafts(RedisClient redis, @Value("${kehou.conversation.ttl:30m}") Duration ttl) {
+    this.redis = redis;
     this.ttlSeconds = ttl.toSeconds();
   }
 
@@ -43,8 +42,7 @@ class Drafts {
   }
 
   void save(String openid, Draft draft) {
-    try (Jedis jedis = pool.getResource()) {
-      Transaction t = jedis.multi();
+    try (AbstractTransaction t = redis.multi()) {
       t.del(key(openid));
       t.hset(key(openid), Map.of(
           "studentId", Long.toString(draft.studentId()),
@@ -57,10 +55,7 @@ class Drafts {
   }
 
   Optional<Draft> find(String openid) {
-    Map<String, String> fields;
-    try (Jedis jedis = pool.getResource()) {
-      fields = jedis.hgetAll(key(openid));
-    }
+    Map<String, String> fields = redis.hgetAll(key(openid));
     if (fields.isEmpty() || !fields.containsKey("studentId")) {
       return Optional.empty();
     }
@@ -69,9 +64,7 @@ class Drafts {
   }
 
   boolean drop(String openid) {
-    try (Jedis jedis = pool.getResource()) {
-      return jedis.del(key(openid)) > 0;
-    }
+    return redis.del(key(openid)) > 0;
   }
 
   private static String join(List<Long> ids) {

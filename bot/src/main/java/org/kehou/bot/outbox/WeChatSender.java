@@ -1,7 +1,5 @@
 package org.kehou.bot.outbox;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -12,12 +10,15 @@ import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import org.kehou.core.outbox.OutboxMessage;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Sends one outbox row: a template message where the kind has a template id, else a customer-service text. */
 @Component
 class WeChatSender {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.shared();
   private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() { };
 
   private final WxMpService wechat;
@@ -56,7 +57,7 @@ class WeChatSender {
   private static Map<String, String> readFields(String json) {
     try {
       return JSON.readValue(json, FIELDS);
-    } catch (java.io.IOException e) {
+    } catch (JacksonException e) {
       throw new IllegalStateException("Outbox row has unreadable template fields", e);
     }
   }

@@ -10,9 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -27,14 +26,14 @@ class KeptReplies implements SmartLifecycle {
   private static final int MAX_QUEUED = 10_000;
   private static final int MAX_BATCH = 500;
 
-  private final JedisPool pool;
+  private final RedisClient redis;
   private final long ttlSeconds;
   private final BlockingQueue<Kept> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
   private final Map<String, String> unwritten = new ConcurrentHashMap<>();
   private volatile Thread writer;
 
-  KeptReplies(JedisPool pool, WechatProperties properties) {
-    this.pool = pool;
+  KeptReplies(RedisClient redis, WechatProperties properties) {
+    this.redis = redis;
     this.ttlSeconds = properties.dedupTtl().toSeconds();
   }
 
@@ -71,8 +70,7 @@ class KeptReplies implements SmartLifecycle {
   }
 
   private void write(List<Kept> batch) {
-    try (Jedis jedis = pool.getResource()) {
-      Pipeline pipeline = jedis.pipelined();
+    try (Pipeline pipeline = redis.pipelined()) {
       for (Kept kept : batch) {
         pipeline.set(kept.key(), kept.value(), SetParams.setParams().ex(ttlSeconds));
       }

@@ -4,9 +4,8 @@ import java.util.function.Supplier;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.kehou.core.cache.CacheEpochs;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
@@ -20,13 +19,13 @@ class MessageDedup {
   private static final String PENDING = "PENDING";
   private static final String DONE = "DONE:";
 
-  private final JedisPool pool;
+  private final RedisClient redis;
   private final CacheEpochs epochs;
   private final KeptReplies replies;
   private final long ttlSeconds;
 
-  MessageDedup(JedisPool pool, CacheEpochs epochs, KeptReplies replies, WechatProperties properties) {
-    this.pool = pool;
+  MessageDedup(RedisClient redis, CacheEpochs epochs, KeptReplies replies, WechatProperties properties) {
+    this.redis = redis;
     this.epochs = epochs;
     this.replies = replies;
     this.ttlSeconds = properties.dedupTtl().toSeconds();
@@ -47,37 +46,41 @@ class MessageDedup {
   }
 
   static String keyOf(WxMpXmlMessage message) {
+    // Events carry no MsgId; WeChat suggests user and CreateTime, but CreateTime is in seconds and a parent can tap two
+    // menu items within one: the event key tells them apart, and a retry repeats it.
     String id = message.getMsgId() != null
         ? "msg:" + message.getMsgId()
-        : "event:" + message.getFromUser() + ":" + message.getCreateTime() + ":" + message.getEvent();
+        : "event:" + message.getFromUser() + ":" + message.getCreateTime() + ":" + message.getEvent()
+            + (message.getEventKey() == null || message.getEventKey().isEmpty() ? "" : ":" + message.getEventKey());
     return "kehou:wechat:dedup:" + id;
   }
 
   Claim claim(WxMpXmlMessage message) {
     String key = keyOf(message);
-    try (Jedis jedis = pool.getResource()) {
-      First first = tryClaim(jedis, key);
-      if (first != null) {
-        return first;
-      }
-      String value = replies.unwritten(key);
-      if (value == null) {
-        value = jedis.get(key);
-      }
-      if (value != null) {
-        return value.startsWith(DONE) ? new Answered(value.substring(DONE.length())) : new Running();
-      }
-      // The key expired between SET and GET: treat it as a fresh delivery.
-      first = tryClaim(jedis, key);
-      return first != null ? first : new Running();
+    First first = tryClaim(key);
+    if (first != null) {
+      return first;
     }
+    String value = replies.unwritten(key);
+    if (value == null) {
+      value = redis.get(key);
+    }
+    if (value != null) {
+      return value.startsWith(DONE) ? new Answered(value.substring(DONE.length())) : new Running();
+    }
+    // The key expired between SET and GET: treat it as a fresh delivery.
+    first = tryClaim(key);
+    return first != null ? first : new Running();
   }
 
-  private First tryClaim(Jedis jedis, String key) {
-    Pipeline pipeline = jedis.pipelined();
-    Response<String> claimed = pipeline.set(key, PENDING, SetParams.setParams().nx().ex(ttlSeconds));
-    Supplier<CacheEpochs.Snapshot> snapshot = epochs.queue(pipeline);
-    pipeline.sync();
+  private First tryClaim(String key) {
+    Response<String> claimed;
+    Supplier<CacheEpochs.Snapshot> snapshot;
+    try (Pipeline pipeline = redis.pipelined()) {
+      claimed = pipeline.set(key, PENDING, SetParams.setParams().nx().ex(ttlSeconds));
+      snapshot = epochs.queue(pipeline);
+      pipeline.sync();
+    }
     return "OK".equals(claimed.get()) ? new First(key, snapshot.get()) : null;
   }
 
@@ -87,9 +90,7 @@ class MessageDedup {
 
   /** The handler failed: a retry may try again. */
   void release(First claim) {
-    try (Jedis jedis = pool.getResource()) {
-      jedis.del(claim.key());
-    }
+    redis.del(claim.key());
   }
 
 }

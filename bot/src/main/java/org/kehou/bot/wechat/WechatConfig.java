@@ -7,7 +7,7 @@ import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 /** The one WxJava client of the bot; its access token lives in Redis so every instance shares it. */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +16,8 @@ class WechatConfig {
   static final String REDIS_PREFIX = "kehou:wechat";
 
   @Bean
-  WxMpConfigStorage wxMpConfigStorage(WechatProperties properties, JedisPool pool) {
-    WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(new JedisPoolWxRedisOps(pool), REDIS_PREFIX);
+  WxMpConfigStorage wxMpConfigStorage(WechatProperties properties, RedisClient redis) {
+    WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(new RedisClientWxRedisOps(redis), REDIS_PREFIX);
     // The Redis keys and lock names are built from the app id: it must be set before anything else.
     config.setAppId(properties.appId());
     config.setSecret(properties.secret());

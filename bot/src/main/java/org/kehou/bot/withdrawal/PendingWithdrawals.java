@@ -3,8 +3,8 @@ package org.kehou.bot.withdrawal;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /** Remembers for ten minutes that a parent asked to withdraw a child, in Redis so any instance takes the answer. */
 @Component
@@ -12,10 +12,10 @@ class PendingWithdrawals {
 
   private static final long TTL_SECONDS = Duration.ofMinutes(10).toSeconds();
 
-  private final JedisPool pool;
+  private final RedisClient redis;
 
-  PendingWithdrawals(JedisPool pool) {
-    this.pool = pool;
+  PendingWithdrawals(RedisClient redis) {
+    this.redis = redis;
   }
 
   private static String key(String openid) {
@@ -23,15 +23,11 @@ class PendingWithdrawals {
   }
 
   void ask(String openid, long studentId) {
-    try (Jedis jedis = pool.getResource()) {
-      jedis.setex(key(openid), TTL_SECONDS, Long.toString(studentId));
-    }
+    redis.set(key(openid), Long.toString(studentId), SetParams.setParams().ex(TTL_SECONDS));
   }
 
   /** The child the parent asked about, consumed: a second 确认退出 finds nothing. */
   Optional<Long> take(String openid) {
-    try (Jedis jedis = pool.getResource()) {
-      return Optional.ofNullable(jedis.getDel(key(openid))).map(Long::parseLong);
-    }
+    return Optional.ofNullable(redis.getDel(key(openid))).map(Long::parseLong);
   }
 }

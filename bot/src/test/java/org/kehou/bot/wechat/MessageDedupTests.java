@@ -9,16 +9,17 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.WebhookTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 class MessageDedupTests extends WebhookTestSupport {
+
+  private static final String TAPS_USER = UUID.randomUUID().toString();
 
   @Autowired
   MessageDedup dedup;
 
   @Autowired
-  JedisPool redis;
+  RedisClient redis;
 
   private static WxMpXmlMessage text(long msgId) {
     WxMpXmlMessage message = new WxMpXmlMessage();
@@ -51,13 +52,9 @@ class MessageDedupTests extends WebhookTestSupport {
     dedup.answered(first, "<xml>kept</xml>");
 
     await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
-      try (Jedis jedis = redis.getResource()) {
-        assertThat(jedis.get(first.key())).isEqualTo("DONE:<xml>kept</xml>");
-      }
+      assertThat(redis.get(first.key())).isEqualTo("DONE:<xml>kept</xml>");
     });
-    try (Jedis jedis = redis.getResource()) {
-      assertThat(jedis.ttl(first.key())).isPositive();
-    }
+    assertThat(redis.ttl(first.key())).isPositive();
   }
 
   @Test
@@ -74,5 +71,27 @@ class MessageDedupTests extends WebhookTestSupport {
     event.setCreateTime(1_700_000_000L);
     event.setEvent("subscribe");
     assertThat(MessageDedup.keyOf(event)).isEqualTo("kehou:wechat:dedup:event:oEventUser:1700000000:subscribe");
+  }
+
+  @Test
+  void twoMenuTapsInTheSameSecondAreTwoMessagesAndARetryOfOneIsRecognised() {
+    WxMpXmlMessage letter = click("告家长书");
+    WxMpXmlMessage apply = click("报名");
+
+    MessageDedup.First first = (MessageDedup.First) dedup.claim(letter);
+    dedup.answered(first, "<xml>letter</xml>");
+
+    assertThat(dedup.claim(apply)).isInstanceOf(MessageDedup.First.class);
+    assertThat(dedup.claim(click("告家长书"))).isEqualTo(new MessageDedup.Answered("<xml>letter</xml>"));
+  }
+
+  private static WxMpXmlMessage click(String key) {
+    WxMpXmlMessage event = new WxMpXmlMessage();
+    event.setFromUser("oTapsTwice-" + TAPS_USER);
+    event.setCreateTime(1_700_000_001L);
+    event.setMsgType("event");
+    event.setEvent("CLICK");
+    event.setEventKey(key);
+    return event;
   }
 }

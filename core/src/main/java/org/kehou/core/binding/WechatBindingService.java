@@ -12,8 +12,7 @@ import org.kehou.core.cache.Region;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 /** Binds WeChat openids to guardians through their printed codes, and answers who is writing. */
 @Service
@@ -26,12 +25,12 @@ public class WechatBindingService {
   private static final int CACHED_BINDINGS = 50_000;
 
   private final WechatBindingMapper mapper;
-  private final JedisPool redis;
+  private final RedisClient redis;
   private final TransactionTemplate tx;
   private final EpochCache<String, Optional<WechatBinding>> cache;
   private final Clock clock;
 
-  WechatBindingService(WechatBindingMapper mapper, JedisPool redis, PlatformTransactionManager txManager,
+  WechatBindingService(WechatBindingMapper mapper, RedisClient redis, PlatformTransactionManager txManager,
       CacheEpochs epochs, Clock clock) {
     this.mapper = mapper;
     // Nearly every parent message asks who is writing; the six-table join behind it was the costliest part of an
@@ -49,11 +48,9 @@ public class WechatBindingService {
 
   public WechatBindingResult redeem(String openid, String rawCode) {
     String attemptsKey = "kehou:binding:attempts:" + openid;
-    try (Jedis jedis = redis.getResource()) {
-      String attempts = jedis.get(attemptsKey);
-      if (attempts != null && Integer.parseInt(attempts) >= MAX_WRONG_CODES) {
-        return WechatBindingResult.refused(Outcome.LOCKED_OUT, 0);
-      }
+    String attempts = redis.get(attemptsKey);
+    if (attempts != null && Integer.parseInt(attempts) >= MAX_WRONG_CODES) {
+      return WechatBindingResult.refused(Outcome.LOCKED_OUT, 0);
     }
     String code = normalise(rawCode);
     Boolean bound = code.isEmpty() || code.length() > MAX_CODE_LENGTH ? Boolean.FALSE : tx.execute(status -> {
@@ -67,16 +64,14 @@ public class WechatBindingService {
       mapper.upsert(openid, guardianId, mapper.firstChild(guardianId).orElse(null), now);
       return true;
     });
-    try (Jedis jedis = redis.getResource()) {
-      if (!Boolean.TRUE.equals(bound)) {
-        long wrong = jedis.incr(attemptsKey);
-        if (wrong == 1) {
-          jedis.expire(attemptsKey, ATTEMPT_WINDOW_SECONDS);
-        }
-        return WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES - (int) wrong);
+    if (!Boolean.TRUE.equals(bound)) {
+      long wrong = redis.incr(attemptsKey);
+      if (wrong == 1) {
+        redis.expire(attemptsKey, ATTEMPT_WINDOW_SECONDS);
       }
-      jedis.del(attemptsKey);
+      return WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES - (int) wrong);
     }
+    redis.del(attemptsKey);
     return find(openid).map(WechatBindingResult::bound)
         .orElseGet(() -> WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES));
   }

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
 
@@ -32,9 +32,9 @@ public class CacheEpochs {
   private static final String[] KEYS = Arrays.stream(REGIONS).map(Region::epochKey).toArray(String[]::new);
   private static final ThreadLocal<long[]> PINNED = new ThreadLocal<>();
 
-  private final JedisPool redis;
+  private final RedisClient redis;
 
-  CacheEpochs(JedisPool redis) {
+  CacheEpochs(RedisClient redis) {
     this.redis = redis;
   }
 
@@ -57,11 +57,7 @@ public class CacheEpochs {
     if (pinned != null) {
       return pinned[region.ordinal()];
     }
-    List<String> read;
-    try (Jedis jedis = redis.getResource()) {
-      read = jedis.mget(KEYS);
-    }
-    return snapshotOf(read).of(region);
+    return snapshotOf(redis.mget(KEYS)).of(region);
   }
 
   /**
@@ -69,19 +65,17 @@ public class CacheEpochs {
    * missing counter (Redis restarted, it keeps nothing on disk) starts at a random value, so an entry remembered from
    * before the restart never matches it by chance.
    */
-  public Supplier<Snapshot> queue(Pipeline pipeline) {
+  public Supplier<Snapshot> queue(AbstractPipeline pipeline) {
     Response<List<String>> values = pipeline.mget(KEYS);
     return () -> snapshotOf(values.get());
   }
 
   private Snapshot snapshotOf(List<String> read) {
     if (read.contains(null)) {
-      try (Jedis jedis = redis.getResource()) {
-        for (Region region : REGIONS) {
-          jedis.set(region.epochKey(), Long.toString(seed()), SetParams.setParams().nx());
-        }
-        read = jedis.mget(KEYS);
+      for (Region region : REGIONS) {
+        redis.set(region.epochKey(), Long.toString(seed()), SetParams.setParams().nx());
       }
+      read = redis.mget(KEYS);
     }
     long[] epochs = new long[REGIONS.length];
     for (int i = 0; i < epochs.length; i++) {
@@ -136,8 +130,7 @@ public class CacheEpochs {
       return;
     }
     List<Region> order = new ArrayList<>(regions);
-    try (Jedis jedis = redis.getResource()) {
-      Pipeline pipeline = jedis.pipelined();
+    try (Pipeline pipeline = redis.pipelined()) {
       List<Response<Long>> moved = new ArrayList<>();
       for (Region region : order) {
         pipeline.set(region.epochKey(), Long.toString(seed()), SetParams.setParams().nx());

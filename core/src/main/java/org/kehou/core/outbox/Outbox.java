@@ -1,11 +1,10 @@
 package org.kehou.core.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonMapper JSON = JsonMapper.shared();
 
   private final OutboxMapper mapper;
   private final Clock clock;
@@ -69,10 +68,6 @@ public class Outbox {
     if (fields == null || fields.isEmpty()) {
       return null;
     }
-    try {
-      return JSON.writeValueAsString(fields);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Template fields cannot be written as JSON", e);
-    }
+    return JSON.writeValueAsString(fields);
   }
 }

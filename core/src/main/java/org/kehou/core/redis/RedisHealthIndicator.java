@@ -1,25 +1,22 @@
 package org.kehou.core.redis;
 
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 /** Boot's own Redis indicator needs Spring Data Redis; we talk to Jedis directly. */
 @Component("redis")
 class RedisHealthIndicator extends AbstractHealthIndicator {
 
-  private final JedisPool pool;
+  private final RedisClient redis;
 
-  RedisHealthIndicator(JedisPool pool) {
-    this.pool = pool;
+  RedisHealthIndicator(RedisClient redis) {
+    this.redis = redis;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    try (Jedis jedis = pool.getResource()) {
-      builder.up().withDetail("ping", jedis.ping());
-    }
+    builder.up().withDetail("ping", redis.ping());
   }
 }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param url       redis://[user:password@]host:port[/database]
- * @param maxTotal  pool size; every bot thread may hold one connection for the length of a message
+ * @param maxTotal  pool size; connections in the pool; a command borrows one, a pipeline or transaction holds one until closed
  */
 @ConfigurationProperties("kehou.redis")
 public record RedisProperties(

@@ -30,8 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Bindings and 状态 answers are cached in each instance's memory and checked against epochs in Redis: a committed write
@@ -47,7 +46,7 @@ class CachedReadsTests {
   @Autowired WechatBindingService bindings;
   @Autowired RosterImportService roster;
   @Autowired PlatformTransactionManager transactions;
-  @Autowired JedisPool redis;
+  @Autowired RedisClient redis;
   @Autowired JdbcTemplate jdbc;
   @Autowired CurrentTerms terms;
   @Autowired SchoolMapper schools;
@@ -159,9 +158,7 @@ class CachedReadsTests {
   void epochsForgottenByRedisStartAgainWhereNoOldEntryCanMatch() {
     assertThat(state()).isEqualTo("SUBMITTED");
     jdbc.update("UPDATE application SET state = 'CLASS_APPROVED' WHERE id = ?", application);
-    try (Jedis jedis = redis.getResource()) {
-      jedis.del(Arrays.stream(Region.values()).map(Region::epochKey).toArray(String[]::new));
-    }
+    redis.del(Arrays.stream(Region.values()).map(Region::epochKey).toArray(String[]::new));
 
     assertThat(state()).isEqualTo("CLASS_APPROVED");
   }

@@ -6,57 +6,48 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import me.chanjar.weixin.common.redis.WxRedisOps;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * WxJava's Redis access on the application's Jedis pool: WxJava's own Jedis adapter was built on Jedis 3 and fails on
- * Jedis 6. The access token and its refresh lock live here, shared by every bot instance.
+ * WxJava's Redis access on the application's Redis client: WxJava's own Jedis adapter was built on Jedis 3's pool and
+ * fails on current Jedis. The access token and its refresh lock live here, shared by every bot instance.
  */
-class JedisPoolWxRedisOps implements WxRedisOps {
+class RedisClientWxRedisOps implements WxRedisOps {
 
   private static final String RELEASE =
       "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
   private static final long LOCK_LEASE_MILLIS = 30_000;
   private static final long RETRY_MILLIS = 50;
 
-  private final JedisPool pool;
+  private final RedisClient redis;
 
-  JedisPoolWxRedisOps(JedisPool pool) {
-    this.pool = pool;
+  RedisClientWxRedisOps(RedisClient redis) {
+    this.redis = redis;
   }
 
   @Override
   public String getValue(String key) {
-    try (Jedis jedis = pool.getResource()) {
-      return jedis.get(key);
-    }
+    return redis.get(key);
   }
 
   @Override
   public void setValue(String key, String value, int expire, TimeUnit unit) {
-    try (Jedis jedis = pool.getResource()) {
-      if (expire > 0) {
-        jedis.set(key, value, SetParams.setParams().px(unit.toMillis(expire)));
-      } else {
-        jedis.set(key, value);
-      }
+    if (expire > 0) {
+      redis.set(key, value, SetParams.setParams().px(unit.toMillis(expire)));
+    } else {
+      redis.set(key, value);
     }
   }
 
   @Override
   public Long getExpire(String key) {
-    try (Jedis jedis = pool.getResource()) {
-      return jedis.ttl(key);
-    }
+    return redis.ttl(key);
   }
 
   @Override
   public void expire(String key, int expire, TimeUnit unit) {
-    try (Jedis jedis = pool.getResource()) {
-      jedis.pexpire(key, unit.toMillis(expire));
-    }
+    redis.pexpire(key, unit.toMillis(expire));
   }
 
   @Override
@@ -76,13 +67,11 @@ class JedisPoolWxRedisOps implements WxRedisOps {
     @Override
     public boolean tryLock() {
       String token = UUID.randomUUID().toString();
-      try (Jedis jedis = pool.getResource()) {
-        if ("OK".equals(jedis.set(key, token, SetParams.setParams().nx().px(LOCK_LEASE_MILLIS)))) {
-          holder.set(token);
-          return true;
-        }
-        return false;
+      if ("OK".equals(redis.set(key, token, SetParams.setParams().nx().px(LOCK_LEASE_MILLIS)))) {
+        holder.set(token);
+        return true;
       }
+      return false;
     }
 
     @Override
@@ -121,9 +110,7 @@ class JedisPoolWxRedisOps implements WxRedisOps {
         return;
       }
       holder.remove();
-      try (Jedis jedis = pool.getResource()) {
-        jedis.eval(RELEASE, List.of(key), List.of(token));
-      }
+      redis.eval(RELEASE, List.of(key), List.of(token));
     }
 
     @Override
