@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The simulator page in Debian's headless Chromium (chromium and chromium-driver; .ci/run installs them): the phone on
+ * The simulator page in Debian's headless Chromium (chromium and chromium-driver; ./verify installs them): the phone on
  * the left, the school panel on the right, and patient ways to read both.
  */
 final class Simulator {
@@ -36,9 +36,9 @@ final class Simulator {
   }
 
   static Simulator open() {
-    assertThat(CHROMIUM).as("headless Chromium is required: apt-get install chromium chromium-driver (.ci/run does)")
+    assertThat(CHROMIUM).as("headless Chromium is required: apt-get install chromium chromium-driver (./verify does)")
         .exists();
-    assertThat(CHROMEDRIVER).as("chromedriver is required: apt-get install chromium-driver (.ci/run does)").exists();
+    assertThat(CHROMEDRIVER).as("chromedriver is required: apt-get install chromium-driver (./verify does)").exists();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
