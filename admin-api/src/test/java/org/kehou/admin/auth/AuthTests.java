@@ -160,4 +160,13 @@ class AuthTests extends ApiTest {
 
     assertThat(locked.getStatusCode().value()).isEqualTo(429);
   }
+
+  @Test
+  void noFirstAdminIsCreatedWithAPasswordLongerThanBcryptReads(@Autowired FirstAdmin firstAdmin) {
+    String code = unique("first");
+
+    assertThat(firstAdmin.ensure(code, "第一小学", unique("admin"), "x".repeat(73)))
+        .isEqualTo(FirstAdmin.Outcome.PASSWORD_TOO_LONG);
+    assertThat(schools.findSchoolByCode(code)).isEmpty();
+  }
 }
