@@ -33,7 +33,8 @@ class BindingCodeSheet {
           texts.message("binding.sheet.guardian"), texts.message("binding.sheet.relation"),
           texts.message("binding.sheet.code"));
       for (BindingCodeSheetRow row : rows) {
-        csv.printRecord(CsvCells.safe(row.className(), row.studentName(), row.guardianName(), row.relation(), row.code()));
+        csv.printRecord(CsvCells.safe(row.className(), row.studentName(), row.guardianName(), row.relation(),
+            row.code()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

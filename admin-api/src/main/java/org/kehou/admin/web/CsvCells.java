@@ -3,7 +3,8 @@ package org.kehou.admin.web;
 /**
  * Cells of every CSV the admin API hands out. A spreadsheet runs a cell that starts with {@code =}, {@code +},
  * {@code -} or {@code @} (or a tab or carriage return) as a formula, and a pupil's or guardian's name comes from an
- * uploaded roster: such a cell gets a leading single quote, as OWASP's CSV injection guidance says, and is shown as text.
+ * uploaded roster: such a cell gets a leading single quote, as OWASP's CSV injection guidance says, and shows as
+ * text.
  */
 public final class CsvCells {
 

@@ -35,8 +35,8 @@ public class StaffService {
   }
 
   /**
-   * The form a username is stored and looked up in: NFKC (full-width letters become plain ones), trimmed and case-folded.
-   * Accents are kept, so 'ádmin' stays a different name from 'admin'; the column compares in binary.
+   * The form a username is stored and looked up in: NFKC (full-width letters become plain ones), trimmed and
+   * case-folded. Accents are kept, so 'ádmin' stays a different name from 'admin'; the column compares in binary.
    */
   public static String foldUsername(String raw) {
     if (raw == null) {
