@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.staff.Staff;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.RedisClient;
 
 /** Base of the API tests: each test makes its own school with unique codes and usernames. */
 @AutoConfigureTestRestTemplate
@@ -35,6 +37,20 @@ public abstract class ApiTest {
   protected SchoolMapper schools;
   @Autowired
   protected StaffService staffService;
+  @Autowired
+  protected RedisClient redis;
+
+  /**
+   * Every test client connects from the loopback address, where failed logins with unknown usernames share one counter
+   * (LoginThrottle): each test starts with none, so tests that try a wrong username do not lock out later ones.
+   */
+  @BeforeEach
+  void noFailedLoginsFromTheTestClient() {
+    for (String loopback : new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"}) {
+      String key = "kehou:auth:failures:address:" + loopback;
+      redis.del(key, key + ":lock");
+    }
+  }
 
   protected static String unique(String prefix) {
     return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -46,7 +46,7 @@ class FirstAdmin implements ApplicationRunner {
     ensure(schoolCode, schoolName, username, password);
   }
 
-  enum Outcome { CREATED, ADMIN_EXISTS, NO_PASSWORD, USERNAME_TAKEN }
+  enum Outcome { CREATED, ADMIN_EXISTS, NO_PASSWORD, PASSWORD_TOO_LONG, USERNAME_TAKEN }
 
   Outcome ensure(String code, String name, String adminUsername, String adminPassword) {
     School school = schools.findSchoolByCode(code).orElse(null);
@@ -57,6 +57,11 @@ class FirstAdmin implements ApplicationRunner {
       log.warn("School '{}' has no school admin and kehou.admin.password (env KEHOU_ADMIN_PASSWORD) is blank: "
           + "no admin was created, nobody can log in to the admin API until it is set and the API restarted", code);
       return Outcome.NO_PASSWORD;
+    }
+    if (StaffService.passwordTooLong(adminPassword)) {
+      log.warn("School '{}' has no school admin and kehou.admin.password is longer than {} bytes, more than BCrypt "
+          + "reads: no admin was created; choose a shorter password", code, StaffService.MAX_PASSWORD_BYTES);
+      return Outcome.PASSWORD_TOO_LONG;
     }
     if (staff.usernameTaken(adminUsername)) {
       log.warn("School '{}' has no school admin but the username '{}' (kehou.admin.username) is taken: "

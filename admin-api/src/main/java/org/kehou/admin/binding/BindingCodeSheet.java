@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kehou.admin.web.CsvCells;
 import org.kehou.core.binding.BindingCodeSheetRow;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ class BindingCodeSheet {
           texts.message("binding.sheet.guardian"), texts.message("binding.sheet.relation"),
           texts.message("binding.sheet.code"));
       for (BindingCodeSheetRow row : rows) {
-        csv.printRecord(row.className(), row.studentName(), row.guardianName(), row.relation(), row.code());
+        csv.printRecord(CsvCells.safe(row.className(), row.studentName(), row.guardianName(), row.relation(),
+            row.code()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

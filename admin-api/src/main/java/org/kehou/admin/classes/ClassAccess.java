@@ -36,6 +36,15 @@ public class ClassAccess {
     return me.isAdmin() || c.taughtBy(me.id());
   }
 
+  /**
+   * Whether this staff member may see the guardians' phone numbers in full: the school admin and the class's own class
+   * teacher. A duty teacher will need them for the children in their sessions, which do not exist yet; until then they
+   * see them masked.
+   */
+  public static boolean seesGuardianPhones(Staff me, SchoolClass c) {
+    return me.isAdmin() || c.taughtBy(me.id());
+  }
+
   private static SchoolClass check(Staff me, Optional<SchoolClass> found, String asked) {
     if (me.role() == StaffRole.CLASS_TEACHER && found.filter(c -> c.taughtBy(me.id())).isEmpty()) {
       throw new ApiException(HttpStatus.FORBIDDEN, "CLASS_FORBIDDEN", "error.classForbidden");

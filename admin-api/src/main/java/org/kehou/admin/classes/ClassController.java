@@ -43,7 +43,8 @@ class ClassController {
   List<StudentView> students(Staff me, @PathVariable long id) {
     SchoolClass c = access.byId(me, id);
     boolean priority = ClassAccess.seesPriority(me, c);
-    return roster.students(c.id()).stream().map(s -> StudentView.of(s, priority)).toList();
+    boolean phones = ClassAccess.seesGuardianPhones(me, c);
+    return roster.students(c.id()).stream().map(s -> StudentView.of(s, priority, phones)).toList();
   }
 
   @PutMapping("/api/v1/classes/{id}/class-teacher")
@@ -67,8 +68,10 @@ class ClassController {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record StudentView(long id, String studentNo, String name, Priority priority, List<ClassStudent.Guardian> guardians) {
-    static StudentView of(ClassStudent s, boolean withPriority) {
-      return new StudentView(s.id(), s.studentNo(), s.name(), withPriority ? s.priority() : null, s.guardians());
+    static StudentView of(ClassStudent s, boolean withPriority, boolean withPhones) {
+      List<ClassStudent.Guardian> guardians = withPhones ? s.guardians()
+          : s.guardians().stream().map(ClassStudent.Guardian::withMaskedPhone).toList();
+      return new StudentView(s.id(), s.studentNo(), s.name(), withPriority ? s.priority() : null, guardians);
     }
   }
 }

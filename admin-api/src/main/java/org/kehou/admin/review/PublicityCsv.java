@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kehou.admin.web.CsvCells;
 import org.kehou.core.lifecycle.PublicityEntry;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,8 @@ class PublicityCsv {
       csv.printRecord(texts.message("publicity.csv.class"), texts.message("publicity.csv.student"),
           texts.message("publicity.csv.offerings"), texts.message("publicity.csv.endsAt"));
       for (PublicityEntry e : entries) {
-        csv.printRecord(e.className(), e.maskedName(), e.offerings(),
-            e.publicityEndsAt() == null ? "" : ENDS_AT.format(e.publicityEndsAt()));
+        csv.printRecord(CsvCells.safe(e.className(), e.maskedName(), e.offerings(),
+            e.publicityEndsAt() == null ? "" : ENDS_AT.format(e.publicityEndsAt())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

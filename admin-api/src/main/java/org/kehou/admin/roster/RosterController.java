@@ -1,6 +1,9 @@
 package org.kehou.admin.roster;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 import org.kehou.admin.auth.Access;
@@ -14,7 +17,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -24,18 +26,22 @@ class RosterController {
 
   private final RosterImportService roster;
   private final Problems problems;
+  private final RosterUpload upload;
 
-  RosterController(RosterImportService roster, Problems problems) {
+  RosterController(RosterImportService roster, Problems problems, RosterUpload upload) {
     this.roster = roster;
     this.problems = problems;
+    this.upload = upload;
   }
 
   @Operation(summary = "Import the roster CSV (UTF-8 with or without BOM, or GBK) sent as the raw body")
   @PostMapping(path = "/api/v1/roster/import",
       consumes = {"text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"})
-  RosterImportResult importRaw(Staff me, @RequestBody byte[] file) {
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+  RosterImportResult importRaw(Staff me, HttpServletRequest request) throws IOException {
     Access.requireAdmin(me);
-    return roster.importCsv(me.schoolId(), file);
+    return roster.importCsv(me.schoolId(), upload.read(request.getInputStream()));
   }
 
   @Operation(summary = "Import the roster CSV uploaded as the multipart field 'file'")

@@ -13,12 +13,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import redis.clients.jedis.RedisClient;
 
 class AuthTests extends ApiTest {
-
-  @Autowired
-  RedisClient redis;
 
   @Test
   void staffLogsInAndTheTokenIsKeptInRedisOnlyAsItsHash() {
@@ -144,5 +140,33 @@ class AuthTests extends ApiTest {
     assertThat(login.getStatusCode().value()).isEqualTo(200);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff s JOIN school c ON c.id = s.school_id "
         + "WHERE c.code = ? AND s.role = 'SCHOOL_ADMIN'", Integer.class, code)).isEqualTo(1);
+  }
+
+  @Test
+  void xForwardedForIsIgnoredWithoutATrustedProxySoVaryingItGivesNoFreshCounters() {
+    Staff admin = newStaff(newSchool(), StaffRole.SCHOOL_ADMIN);
+    for (int i = 0; i < 5; i++) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.set("X-Forwarded-For", "198.51.100." + i);
+      ResponseEntity<Map> failed = http.postForEntity("/api/v1/auth/login",
+          new HttpEntity<>(Map.of("username", admin.username(), "password", "guess-" + i), headers), Map.class);
+      assertThat(failed.getStatusCode().value()).isEqualTo(401);
+    }
+    HttpHeaders fresh = new HttpHeaders();
+    fresh.set("X-Forwarded-For", "198.51.100.200");
+
+    ResponseEntity<Map> locked = http.postForEntity("/api/v1/auth/login",
+        new HttpEntity<>(Map.of("username", admin.username(), "password", PASSWORD), fresh), Map.class);
+
+    assertThat(locked.getStatusCode().value()).isEqualTo(429);
+  }
+
+  @Test
+  void noFirstAdminIsCreatedWithAPasswordLongerThanBcryptReads(@Autowired FirstAdmin firstAdmin) {
+    String code = unique("first");
+
+    assertThat(firstAdmin.ensure(code, "第一小学", unique("admin"), "x".repeat(73)))
+        .isEqualTo(FirstAdmin.Outcome.PASSWORD_TOO_LONG);
+    assertThat(schools.findSchoolByCode(code)).isEmpty();
   }
 }

@@ -188,4 +188,27 @@ class ReviewTests extends LifecycleApiTest {
     assertThat(rejectWithoutReason.getBody()).singleElement()
         .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("ok", false).containsEntry("code", "INVALID"));
   }
+
+  @Test
+  void aClassTeacherCannotRejectWhatTheSchoolApprovedAndPutInPublicity() {
+    Family publicised = apply(ownClass, "王小明", "NONE");
+    Family classApproved = apply(ownClass, "李小红", "NONE");
+    publicise(publicised);
+    classReview(teacherToken, classApproved.application(), "APPROVE", null);
+
+    ResponseEntity<Map> rejectPublicised = classReview(teacherToken, publicised.application(), "REJECT", "改变主意");
+    ResponseEntity<Map> rejectApproved = classReview(teacherToken, classApproved.application(), "REJECT", "改变主意");
+    ResponseEntity<Map> adminThroughClassStep = classReview(admin, publicised.application(), "REJECT", "改变主意");
+
+    assertThat(rejectPublicised.getStatusCode().value()).isEqualTo(409);
+    assertThat(rejectPublicised.getBody()).containsEntry("code", "ILLEGAL_TRANSITION");
+    assertThat((String) rejectPublicised.getBody().get("detail")).contains("公示中");
+    assertThat(rejectApproved.getStatusCode().value()).isEqualTo(409);
+    assertThat((String) rejectApproved.getBody().get("detail")).contains("班主任已审核");
+    assertThat(adminThroughClassStep.getStatusCode().value()).isEqualTo(409);
+    assertThat(school.state(publicised.application())).isEqualTo("IN_PUBLICITY");
+    assertThat(school.state(classApproved.application())).isEqualTo("CLASS_APPROVED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE student_id IN (?, ?) AND kind = "
+        + "'application-rejected'", Integer.class, publicised.student(), classApproved.student())).isZero();
+  }
 }

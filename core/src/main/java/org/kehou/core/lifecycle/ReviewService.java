@@ -3,6 +3,7 @@ package org.kehou.core.lifecycle;
 import static org.kehou.core.lifecycle.ApplicationState.CLASS_APPROVED;
 import static org.kehou.core.lifecycle.ApplicationState.IN_PUBLICITY;
 import static org.kehou.core.lifecycle.ApplicationState.REJECTED;
+import static org.kehou.core.lifecycle.ApplicationState.SUBMITTED;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -82,8 +83,17 @@ public class ReviewService {
     return row;
   }
 
+  /**
+   * The class step judges a fresh application only: once the school has approved (or the list is publicised), a class
+   * teacher's rejection would overrule the school, so anything but SUBMITTED is refused.
+   */
   private ApplicationRow lockForClassStep(Reviewer reviewer, long applicationId) {
-    return visible(reviewer, applicationId);
+    ApplicationRow row = visible(reviewer, applicationId);
+    if (row.state() != SUBMITTED) {
+      throw new ReviewRefused(Kind.ILLEGAL_TRANSITION, "review.classStepNotSubmitted",
+          Map.of("id", applicationId, "state", row.state().name()));
+    }
+    return row;
   }
 
   private ApplicationRow lockForSchoolStep(Reviewer reviewer, long applicationId) {

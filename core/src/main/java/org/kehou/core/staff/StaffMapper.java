@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 import org.kehou.core.GeneratedId;
 
 @Mapper
@@ -35,6 +36,12 @@ public interface StaffMapper {
   void insert(@Param("schoolId") long schoolId, @Param("username") String username,
       @Param("displayName") String displayName, @Param("passwordHash") String passwordHash,
       @Param("role") StaffRole role, @Param("key") GeneratedId key);
+
+  @Update("UPDATE staff SET active = #{active} WHERE id = #{id}")
+  int setActive(@Param("id") long id, @Param("active") boolean active);
+
+  @Update("UPDATE staff SET password_hash = #{passwordHash} WHERE id = #{id}")
+  int setPasswordHash(@Param("id") long id, @Param("passwordHash") String passwordHash);
 
   record Credentials(long id, String passwordHash) {
   }
