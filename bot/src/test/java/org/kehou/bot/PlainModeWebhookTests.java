@@ -17,10 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * An account in 明文模式 (no EncodingAESKey): the signature covers the token, timestamp and nonce but not the body, so
  * a signed URL is good for the one message WeChat sent with it, and only while its timestamp is in the window.
  */
+// The tests' default settings are such an account (token, no key): the context is the one BotStartsTests also uses.
 @AutoConfigureTestRestTemplate
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "kehou.wechat.token=" + WechatSimulator.TOKEN, "kehou.wechat.app-id=" + WechatSimulator.APP_ID,
-    "kehou.wechat.aes-key="})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlainModeWebhookTests {
 
   @Autowired

@@ -23,7 +23,6 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 @Component
 class MessageDedup {
 
-  private static final String PENDING = "PENDING";
   private static final String DONE = "DONE:";
   private static final String FIRST = "FIRST";
   private static final String REPLAYED = "REPLAYED";
