@@ -83,6 +83,8 @@ class MessageDedupTests extends WebhookTestSupport {
     WxMpXmlMessage genuine = text(System.nanoTime());
     WxMpXmlMessage forged = text(System.nanoTime());
     assertThat(dedup.claim(genuine, call)).isInstanceOf(MessageDedup.First.class);
+    // Kept in Redis, not in this instance: every instance refuses the replay.
+    assertThat(redis.get("kehou:wechat:signature:" + call.signature())).isEqualTo(MessageDedup.keyOf(genuine));
 
     assertThat(dedup.claim(forged, call)).isInstanceOf(MessageDedup.Replayed.class);
     // The refused call claimed nothing: the message, if it ever comes genuinely signed, is handled.
