@@ -69,7 +69,8 @@ function rerender() {
 async function send(text, menuKey) {
   if (!state.current || !text.trim()) return;
   const openid = openidOf(state.current);
-  const aes = $('aes').checked;
+  // An account with an EncodingAESKey gets every message encrypted from WeChat, and the bot refuses plain ones.
+  const aes = !!state.wechat.aesKey;
   add({ who: 'me', text: menuKey ? '[菜单] ' + text : text, at: new Date(), tag: aes ? 'AES' : '' });
   const { token, appId, aesKey } = state.wechat;
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -346,6 +347,7 @@ async function guarded(action) {
 
 async function start() {
   state.wechat = await (await fetch('/demo/api/wechat')).json();
+  $('aes').checked = !!state.wechat.aesKey;
   await Promise.all([loadGuardians(), loadMenu()]);
   $('guardian').addEventListener('change', pick);
   $('bind').addEventListener('click', () => send('绑定 ' + state.current.code));

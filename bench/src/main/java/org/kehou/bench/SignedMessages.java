@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Text messages as WeChat's servers deliver them: signed query string, XML body, a MsgId never seen before. */
+/**
+ * Text messages as WeChat's servers deliver them: signed query string with a nonce never used before, XML body, a MsgId
+ * never seen before.
+ */
 final class SignedMessages {
 
   record Request(String pathAndQuery, byte[] body) {}
@@ -18,6 +20,7 @@ final class SignedMessages {
   private final String content;
   // Start from the wall clock so that MsgIds stay unique across runs against the same Redis (the bot's dedup keys live on).
   private final AtomicLong nextMsgId = new AtomicLong(System.currentTimeMillis() * 1000);
+  private final AtomicLong nextNonce = new AtomicLong(System.currentTimeMillis() * 1000);
 
   SignedMessages(String token, String toUser, String content) {
     this.token = token;
@@ -33,7 +36,8 @@ final class SignedMessages {
   Request next(String path, int parent) {
     String openid = openid(parent);
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-    String nonce = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000_000));
+    // The bot accepts each signature for one message only: a random nonce repeated within a second would be refused.
+    String nonce = Long.toString(nextNonce.getAndIncrement());
     String query = "?signature=" + sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
         + "&openid=" + openid;
     String xml = "<xml><ToUserName><![CDATA[" + toUser + "]]></ToUserName>"

@@ -50,7 +50,7 @@ class AgreementAndWithdrawalJourneyTests extends WebhookTestSupport {
     long father = school.guardian("朱国强", xinyi);
     long zimo = school.student(classId, "何子墨");
     long zimoMother = school.guardian("陈海燕", zimo);
-    WechatSimulator wechat = plain();
+    WechatSimulator wechat = safe();
     String motherOpenid = WechatSimulator.openid();
     String fatherOpenid = WechatSimulator.openid();
     String zimoOpenid = WechatSimulator.openid();

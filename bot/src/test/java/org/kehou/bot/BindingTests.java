@@ -17,7 +17,7 @@ class BindingTests extends WebhookTestSupport {
     String code = school.code(guardian);
     String openid = WechatSimulator.openid();
 
-    String reply = plain().say(openid, "绑定 " + code.substring(0, 4).toLowerCase() + " " + code.substring(4));
+    String reply = safe().say(openid, "绑定 " + code.substring(0, 4).toLowerCase() + " " + code.substring(4));
 
     assertThat(reply).contains("绑定成功", "王芳", "王小明", "三年级2班");
     assertThat(jdbc.queryForObject("SELECT guardian_id FROM wechat_binding WHERE openid = ? AND active",
@@ -33,12 +33,12 @@ class BindingTests extends WebhookTestSupport {
     String first = school.code(school.guardian("周伟", school.student(classId, "周一鸣")));
     String second = school.code(school.guardian("吴芳", school.student(classId, "吴思远")));
     String openid = WechatSimulator.openid();
-    plain().say(openid, "绑定 " + first);
-    assertThat(plain().say(openid, "状态")).contains("周一鸣");
+    safe().say(openid, "绑定 " + first);
+    assertThat(safe().say(openid, "状态")).contains("周一鸣");
 
     // Redeeming writes the binding and then reads it back within the same message: it must not see its cached self.
-    assertThat(plain().say(openid, "绑定 " + second)).contains("吴芳", "吴思远").doesNotContain("周一鸣");
-    assertThat(plain().say(openid, "状态")).contains("吴思远");
+    assertThat(safe().say(openid, "绑定 " + second)).contains("吴芳", "吴思远").doesNotContain("周一鸣");
+    assertThat(safe().say(openid, "状态")).contains("吴思远");
   }
 
   @Test
@@ -46,10 +46,10 @@ class BindingTests extends WebhookTestSupport {
     Fixture school = Fixture.school(jdbc);
     long guardian = school.guardian("李强", school.student(school.schoolClass(1, "一年级1班"), "李小华"));
     String code = school.code(guardian);
-    plain().say(WechatSimulator.openid(), "绑定 " + code);
+    safe().say(WechatSimulator.openid(), "绑定 " + code);
 
     String stranger = WechatSimulator.openid();
-    assertThat(plain().say(stranger, "绑定 " + code)).contains("不正确或已失效");
+    assertThat(safe().say(stranger, "绑定 " + code)).contains("不正确或已失效");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wechat_binding WHERE openid = ?", Integer.class, stranger))
         .isZero();
   }
@@ -63,12 +63,12 @@ class BindingTests extends WebhookTestSupport {
 
     List<String> replies = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      replies.add(plain().say(openid, "绑定 WRONG" + i + "XYZ"));
+      replies.add(safe().say(openid, "绑定 WRONG" + i + "XYZ"));
     }
     assertThat(replies).allSatisfy(r -> assertThat(r).contains("不正确或已失效"));
     assertThat(replies.get(0)).contains("4次");
 
-    assertThat(plain().say(openid, "绑定 " + code)).contains("一小时后再试");
+    assertThat(safe().say(openid, "绑定 " + code)).contains("一小时后再试");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wechat_binding WHERE openid = ?", Integer.class, openid))
         .isZero();
     assertThat(jdbc.queryForObject("SELECT used_at IS NULL FROM binding_code WHERE code = ?", Boolean.class, code))
@@ -79,7 +79,7 @@ class BindingTests extends WebhookTestSupport {
   void unboundParentIsToldToBindFirst() {
     String openid = WechatSimulator.openid();
     for (String command : List.of("报名", "状态", "告家长书", "已阅", "切换")) {
-      assertThat(plain().say(openid, command)).as(command).contains("还没有绑定");
+      assertThat(safe().say(openid, command)).as(command).contains("还没有绑定");
     }
   }
 
@@ -91,13 +91,13 @@ class BindingTests extends WebhookTestSupport {
     String code = school.code(school.guardian("陈静", elder, younger));
     String openid = WechatSimulator.openid();
 
-    assertThat(plain().say(openid, "绑定 " + code)).contains("陈大宝", "陈小宝", "切换");
-    assertThat(plain().say(openid, "切换")).contains("1. 陈大宝", "2. 陈小宝", "切换 2");
-    assertThat(plain().say(openid, "切换 2")).contains("已切换到陈小宝（二年级3班）");
+    assertThat(safe().say(openid, "绑定 " + code)).contains("陈大宝", "陈小宝", "切换");
+    assertThat(safe().say(openid, "切换")).contains("1. 陈大宝", "2. 陈小宝", "切换 2");
+    assertThat(safe().say(openid, "切换 2")).contains("已切换到陈小宝（二年级3班）");
     assertThat(jdbc.queryForObject("SELECT current_student_id FROM wechat_binding WHERE openid = ?", Long.class,
         openid)).isEqualTo(younger);
-    assertThat(plain().say(openid, "切换 3")).contains("没有序号为3的孩子");
-    assertThat(plain().say(openid, "状态")).contains("陈小宝");
+    assertThat(safe().say(openid, "切换 3")).contains("没有序号为3的孩子");
+    assertThat(safe().say(openid, "状态")).contains("陈小宝");
   }
 
   @Test
@@ -105,17 +105,17 @@ class BindingTests extends WebhookTestSupport {
     Fixture school = Fixture.school(jdbc);
     String code = school.code(school.guardian("孙丽", school.student(school.schoolClass(4, "四年级1班"), "孙悟")));
     String openid = WechatSimulator.openid();
-    plain().say(openid, "绑定 " + code);
+    safe().say(openid, "绑定 " + code);
 
     ResponseEntity<String> bye =
-        plain().post(WechatSimulator.eventXml(openid, "unsubscribe", WechatSimulator.now()));
+        safe().post(WechatSimulator.eventXml(openid, "unsubscribe", WechatSimulator.now()));
     assertThat(bye.getBody()).isEqualTo("success");
     assertThat(jdbc.queryForObject("SELECT NOT active AND deactivated_at IS NOT NULL FROM wechat_binding "
         + "WHERE openid = ?", Boolean.class, openid)).isTrue();
-    assertThat(plain().say(openid, "状态")).contains("还没有绑定");
+    assertThat(safe().say(openid, "状态")).contains("还没有绑定");
 
-    ResponseEntity<String> back = plain().post(WechatSimulator.eventXml(openid, "subscribe", WechatSimulator.now()));
-    assertThat(plain().replyText(back.getBody())).contains("欢迎回来", "孙丽", "孙悟");
+    ResponseEntity<String> back = safe().post(WechatSimulator.eventXml(openid, "subscribe", WechatSimulator.now()));
+    assertThat(safe().replyText(back.getBody())).contains("欢迎回来", "孙丽", "孙悟");
     assertThat(jdbc.queryForObject("SELECT active FROM wechat_binding WHERE openid = ?", Boolean.class, openid))
         .isTrue();
   }
@@ -126,7 +126,7 @@ class BindingTests extends WebhookTestSupport {
     long guardian = school.guardian("周洁", school.student(school.schoolClass(6, "六年级2班"), "周一"));
     String code = school.code(guardian);
     String openid = WechatSimulator.openid();
-    WechatSimulator wechat = plain();
+    WechatSimulator wechat = safe();
     String xml = WechatSimulator.textXml(openid, "绑定 " + code, WechatSimulator.nextMsgId());
 
     List<String> replies = new ArrayList<>();

@@ -91,7 +91,7 @@ class ConcurrentApplicationsTests extends WebhookTestSupport {
     Fixture school = Fixture.school(jdbc);
     long classId = school.schoolClass(2, "二年级2班");
     long offering = school.offering("书法社团", 0b01000, 0b000010, 5);
-    WechatSimulator wechat = plain();
+    WechatSimulator wechat = safe();
     List<String> openids = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       String openid = WechatSimulator.openid();

@@ -66,7 +66,7 @@ class ParentJourneyTests extends WebhookTestSupport {
     String motherCode = school.code(school.guardian("何妈妈", child));
     String fatherCode = school.code(school.guardian("何爸爸", child));
     school.offering("作业看护", ALL_DAYS, ALL_GRADES, 20);
-    WechatSimulator wechat = plain();
+    WechatSimulator wechat = safe();
     String mother = WechatSimulator.openid();
     String father = WechatSimulator.openid();
     for (String[] parent : new String[][] {{mother, motherCode}, {father, fatherCode}}) {
@@ -91,7 +91,7 @@ class ParentJourneyTests extends WebhookTestSupport {
     long child = school.student(school.schoolClass(1, "一年级2班"), "林一一");
     String code = school.code(school.guardian("林女士", child));
     school.offering("作业看护", ALL_DAYS, ALL_GRADES, 20);
-    WechatSimulator wechat = plain();
+    WechatSimulator wechat = safe();
     String openid = WechatSimulator.openid();
     wechat.say(openid, "绑定 " + code);
     wechat.say(openid, "告家长书");
@@ -112,9 +112,9 @@ class ParentJourneyTests extends WebhookTestSupport {
     Fixture school = Fixture.school(jdbc);
     String code = school.code(school.guardian("高先生", school.student(school.schoolClass(2, "二年级5班"), "高飞")));
     String openid = WechatSimulator.openid();
-    plain().say(openid, "绑定 " + code);
+    safe().say(openid, "绑定 " + code);
 
-    assertThat(plain().say(openid, "1 3")).contains("请先回复“报名”");
+    assertThat(safe().say(openid, "1 3")).contains("请先回复“报名”");
   }
 
   @Test
@@ -122,14 +122,14 @@ class ParentJourneyTests extends WebhookTestSupport {
     Fixture school = Fixture.school(jdbc);
     String code = school.code(school.guardian("钱女士", school.student(school.schoolClass(2, "二年级6班"), "钱多多")));
     String openid = WechatSimulator.openid();
-    plain().say(openid, "绑定 " + code);
+    safe().say(openid, "绑定 " + code);
     redis.hset("kehou:conversation:" + openid, Map.of("studentId", "not-a-number", "termId", "x"));
     redis.expire("kehou:conversation:" + openid, 60);
 
-    ResponseEntity<String> response = plain().post(WechatSimulator.textXml(openid, "确认", WechatSimulator.nextMsgId()));
+    ResponseEntity<String> response = safe().post(WechatSimulator.textXml(openid, "确认", WechatSimulator.nextMsgId()));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(plain().replyText(response.getBody())).contains("请稍后再发一次").doesNotContain("Exception");
+    assertThat(safe().replyText(response.getBody())).contains("请稍后再发一次").doesNotContain("Exception");
   }
 
   @Test
@@ -139,7 +139,7 @@ class ParentJourneyTests extends WebhookTestSupport {
     String code = school.code(school.guardian("冯先生", child));
     long offering = school.offering("围棋社团", MON_WED_FRI, ALL_GRADES, 10);
     String openid = WechatSimulator.openid();
-    WechatSimulator wechat = plain();
+    WechatSimulator wechat = safe();
     wechat.say(openid, "绑定 " + code);
     wechat.say(openid, "已阅");
     wechat.say(openid, "报名");

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** One bot with a fake WeChat API (WireMock) for every webhook test class, so they share one Spring context. */
+/**
+ * One bot with a fake WeChat API (WireMock) for every webhook test class, so they share one Spring context. The account
+ * is in safe mode (an EncodingAESKey is configured), as the README recommends: every message comes encrypted.
+ */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class WebhookTestSupport {
@@ -36,10 +39,6 @@ public abstract class WebhookTestSupport {
 
   @Autowired
   JdbcTemplate jdbc;
-
-  WechatSimulator plain() {
-    return new WechatSimulator(http, false);
-  }
 
   WechatSimulator safe() {
     return new WechatSimulator(http, true);

@@ -1,6 +1,10 @@
 package org.kehou.bot;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -72,24 +76,31 @@ final class WechatSimulator {
     return replyText(response.getBody());
   }
 
+  /** One call as WeChat signs it: posting it again is a resend of the very same call (same URL, same body). */
+  record Call(String url, String body) {
+  }
+
   /** Posts a message body as WeChat would, signed for the current moment. */
   ResponseEntity<String> post(String xml) {
-    String timestamp = Long.toString(now());
+    return post(sign(xml, now()));
+  }
+
+  ResponseEntity<String> post(Call call) {
+    return postRaw(call.url(), call.body());
+  }
+
+  /** Signs a message body for the given timestamp, encrypting it in safe mode. */
+  Call sign(String xml, long timestamp) {
+    String ts = Long.toString(timestamp);
     String nonce = Long.toString(MSG_IDS.incrementAndGet());
-    String body = xml;
-    String query;
-    if (safeMode) {
-      WxCryptUtil.EncryptContext context = crypt.encryptContext(xml);
-      timestamp = context.getTimeStamp();
-      nonce = context.getNonce();
-      body = "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + context.getEncrypt()
-          + "]]></Encrypt></xml>";
-      query = "&encrypt_type=aes&msg_signature=" + context.getSignature();
-    } else {
-      query = "";
+    String url = "/wechat/portal?signature=" + sign(ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce;
+    if (!safeMode) {
+      return new Call(url, xml);
     }
-    return postRaw("/wechat/portal?signature=" + sign(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
-        + nonce + query, body);
+    String encrypted = crypt.encrypt(UUID.randomUUID().toString().substring(0, 16), xml);
+    return new Call(url + "&encrypt_type=aes&msg_signature=" + SHA1.gen(TOKEN, ts, nonce, encrypted),
+        "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA[" + encrypted
+            + "]]></Encrypt></xml>");
   }
 
   ResponseEntity<String> postRaw(String url, String body) {
@@ -101,7 +112,12 @@ final class WechatSimulator {
   static String sign(String timestamp, String nonce) {
     String[] parts = {TOKEN, timestamp, nonce};
     Arrays.sort(parts);
-    return SHA1.gen(parts[0], parts[1], parts[2]);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+          .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The text content of a reply body; in safe mode the reply is checked and decrypted first. */

@@ -90,13 +90,16 @@ class DemoJourneyTests {
     simulator.browser.get(bot.base() + "/demo/");
     simulator.waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertThat(simulator.texts("#menu button")).containsExactly("☰ 课后服务", "☰ 协议", "☰ 更多");
+    // The demo account has an EncodingAESKey: every message goes encrypted (the bot refuses plain ones), no switch.
+    WebElement aes = simulator.browser.findElement(By.id("aes"));
+    assertThat(aes.isSelected()).isTrue();
+    assertThat(aes.isEnabled()).isFalse();
 
     new Select(simulator.browser.findElement(By.id("guardian"))).selectByValue(Long.toString(mother));
     int before = simulator.chatSize();
     simulator.browser.findElement(By.id("bind")).click();
-    assertThat(simulator.replyAfter(before, "绑定成功")).contains("张丽娟", "徐一诺");
+    assertThat(simulator.replyAfter(before, "绑定成功")).startsWith("AES").contains("张丽娟", "徐一诺");
 
-    simulator.browser.findElement(By.id("aes")).click();
     before = simulator.chatSize();
     simulator.tapMenu("☰ 课后服务", "告家长书");
     assertThat(simulator.replyAfter(before, "告家长书")).startsWith("AES").contains("春晖路小学（演示）");

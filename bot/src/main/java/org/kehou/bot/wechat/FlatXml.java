@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A strict reader for the one shape WeChat posts: a root element whose children carry text or CDATA. It knows no DTD
  * and no entity beyond XML's five and character references, so there is nothing to expand or fetch; anything that is
- * not well-formed XML of that shape is refused. Children's own children (event details) are checked and skipped.
+ * not well-formed XML of that shape is refused, and so is a field that comes twice. Children's own children (event
+ * details) are checked and skipped. Every search ends where the reader goes on from, or in a refusal, so the work stays
+ * linear in the input's length whatever it holds.
  * Written by hand because building a JDK StAX reader per message cost more than the rest of the parse.
  */
 final class FlatXml {
@@ -72,7 +74,10 @@ final class FlatXml {
           throw refused("DTDs and CDATA are not expected between fields");
         }
         String name = startTag();
-        fields.put(name, selfClosing ? "" : text(name));
+        // One message has each field once; a second copy could make two readers of one body see two messages.
+        if (fields.put(name, selfClosing ? "" : text(name)) != null) {
+          throw refused("repeated element");
+        }
       }
     }
   }
@@ -167,8 +172,14 @@ final class FlatXml {
       throw refused("unquoted attribute");
     }
     int end = xml.indexOf(quote, at + 1);
-    if (end < 0 || xml.indexOf('<', at + 1) >= 0 && xml.indexOf('<', at + 1) < end) {
-      throw refused("malformed attribute");
+    if (end < 0) {
+      throw refused("attribute not closed");
+    }
+    // Only the value itself is searched: looking for '<' beyond it would read the rest of the body once per attribute.
+    for (int i = at + 1; i < end; i++) {
+      if (xml.charAt(i) == '<') {
+        throw refused("malformed attribute");
+      }
     }
     at = end + 1;
   }
@@ -195,11 +206,6 @@ final class FlatXml {
     }
     return xml.substring(start, at);
   }
-
-
-
-
-
 
   /** Whitespace, comments and processing instructions (the XML declaration among them) before or after the root. */
   private void skipMisc() {

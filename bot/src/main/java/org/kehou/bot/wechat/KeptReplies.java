@@ -27,14 +27,12 @@ class KeptReplies implements SmartLifecycle {
   private static final int MAX_BATCH = 500;
 
   private final RedisClient redis;
-  private final long ttlSeconds;
   private final BlockingQueue<Kept> queue = new ArrayBlockingQueue<>(MAX_QUEUED);
   private final Map<String, String> unwritten = new ConcurrentHashMap<>();
   private volatile Thread writer;
 
-  KeptReplies(RedisClient redis, WechatProperties properties) {
+  KeptReplies(RedisClient redis) {
     this.redis = redis;
-    this.ttlSeconds = properties.dedupTtl().toSeconds();
   }
 
   private record Kept(String key, String value) {
@@ -72,7 +70,9 @@ class KeptReplies implements SmartLifecycle {
   private void write(List<Kept> batch) {
     try (Pipeline pipeline = redis.pipelined()) {
       for (Kept kept : batch) {
-        pipeline.set(kept.key(), kept.value(), SetParams.setParams().ex(ttlSeconds));
+        // The reply replaces the message's claim and lives as long as it was to (see MessageDedup): a claim gone by
+        // now has outlived every retry, and is not brought back.
+        pipeline.set(kept.key(), kept.value(), SetParams.setParams().xx().keepTtl());
       }
       pipeline.sync();
     } catch (RuntimeException e) {

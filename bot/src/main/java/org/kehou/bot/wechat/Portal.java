@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import me.chanjar.weixin.mp.api.WxMpMessageRouter;
-import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
@@ -17,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The webhook's work, in order: URL signature (403), bounded body (400), safe-mode envelope (403/400), parse (400),
- * dedup across instances, route, reply (encrypted in safe mode). WeChat treats {@code success} as "no reply".
+ * The webhook's work, in order: URL signature and timestamp window (403), no plain call once safe mode is configured
+ * (403), bounded body (400), safe-mode envelope (403/400), parse (400), the signature's single use together with the
+ * dedup claim across instances (403 for a signature that came with another message), route, reply (encrypted in safe
+ * mode). WeChat treats {@code success} as "no reply".
  */
 @Service
 class Portal {
@@ -26,7 +27,6 @@ class Portal {
   static final String NO_REPLY = "success";
   private static final Logger log = LoggerFactory.getLogger(Portal.class);
 
-  private final WxMpService wechat;
   private final WxMpConfigStorage config;
   private final WxMpMessageRouter router;
   private final MessageDedup dedup;
@@ -36,10 +36,9 @@ class Portal {
   private final SafeMode safeMode;
   private final Clock clock;
 
-  Portal(WxMpService wechat, WxMpConfigStorage config, WxMpMessageRouter router, MessageDedup dedup,
-      CacheEpochs epochs, Texts texts, WechatProperties properties, Clock clock) {
+  Portal(WxMpConfigStorage config, WxMpMessageRouter router, MessageDedup dedup, CacheEpochs epochs, Texts texts,
+      WechatProperties properties, Clock clock) {
     this.epochs = epochs;
-    this.wechat = wechat;
     this.config = config;
     this.router = router;
     this.dedup = dedup;
@@ -56,18 +55,18 @@ class Portal {
   }
 
   String receive(PortalRequest request, InputStream body) {
-    checkSignature(request);
-    byte[] bytes = read(body);
-    WxMpXmlMessage message;
-    if (request.safeMode()) {
-      String inner = safeMode.open(request, bytes);
-      checkAge(request);
-      message = parse(inner);
-    } else {
-      message = parse(utf8(bytes));
+    long secondsLeft = checkSignature(request);
+    if (safeMode.configured() && !request.safeMode()) {
+      // With an EncodingAESKey the account is in safe (or compatible) mode and WeChat always encrypts. A plain call
+      // would be someone posting their own body under a signed URL, which plain mode's signature does not cover.
+      throw PortalRejection.forbidden("plain message while safe mode is configured");
     }
+    byte[] bytes = read(body);
+    WxMpXmlMessage message = parse(request.safeMode() ? safeMode.open(request, bytes) : utf8(bytes));
     try {
-      return answer(request, message);
+      return answer(request, new MessageDedup.Call(request.signature(), secondsLeft), message);
+    } catch (PortalRejection e) {
+      throw e;
     } catch (RuntimeException e) {
       // Redis or the database failing must still give the parent a polite answer, never an error page.
       log.warn("Could not answer a {} message", message.getMsgType(), e);
@@ -75,8 +74,11 @@ class Portal {
     }
   }
 
-  private String answer(PortalRequest request, WxMpXmlMessage message) {
-    MessageDedup.Claim claim = dedup.claim(message);
+  private String answer(PortalRequest request, MessageDedup.Call call, WxMpXmlMessage message) {
+    MessageDedup.Claim claim = dedup.claim(message, call);
+    if (claim instanceof MessageDedup.Replayed) {
+      throw PortalRejection.forbidden("signature already used for another message");
+    }
     if (claim instanceof MessageDedup.Answered answered) {
       return answered.body();
     }
@@ -110,24 +112,26 @@ class Portal {
     return request.safeMode() ? new WxMpCryptUtil(config).encrypt(xml) : xml;
   }
 
-  private void checkSignature(PortalRequest request) {
-    if (request.signature() == null || request.timestamp() == null || request.nonce() == null
-        || !wechat.checkSignature(request.timestamp(), request.nonce(), request.signature())) {
+  /**
+   * The URL signature (token, timestamp, nonce) and the timestamp's window, in every mode.
+   *
+   * @return how many more seconds the timestamp lies in the window (at least one)
+   */
+  private long checkSignature(PortalRequest request) {
+    long sent = request.sentAt();
+    if (sent < 0 || request.nonce() == null || request.nonce().isEmpty() || request.signature() == null) {
+      throw PortalRejection.forbidden("unsigned call or bad timestamp");
+    }
+    String expected = Signatures.sign(properties.token(), request.timestamp(), request.nonce());
+    if (!Signatures.matches(expected, request.signature())) {
       throw PortalRejection.forbidden("bad signature");
     }
-  }
-
-  private void checkAge(PortalRequest request) {
-    long sent;
-    try {
-      sent = Long.parseLong(request.timestamp());
-    } catch (NumberFormatException e) {
-      throw PortalRejection.forbidden("bad timestamp");
+    long now = Instant.now(clock).getEpochSecond();
+    long window = properties.maxMessageAge().toSeconds();
+    if (Math.abs(now - sent) > window) {
+      throw PortalRejection.forbidden("timestamp outside the window");
     }
-    long age = Instant.now(clock).getEpochSecond() - sent;
-    if (Math.abs(age) > properties.maxMessageAge().toSeconds()) {
-      throw PortalRejection.forbidden("stale timestamp");
-    }
+    return sent + window - now + 1;
   }
 
   private byte[] read(InputStream body) {

@@ -6,4 +6,17 @@ record PortalRequest(String signature, String timestamp, String nonce, String en
   boolean safeMode() {
     return "aes".equalsIgnoreCase(encryptType);
   }
+
+  /** The signed timestamp in epoch seconds; -1 when it is missing, empty or anything but plain digits. */
+  long sentAt() {
+    if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 12) {
+      return -1;
+    }
+    for (int i = 0; i < timestamp.length(); i++) {
+      if (timestamp.charAt(i) < '0' || timestamp.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return Long.parseLong(timestamp);
+  }
 }

@@ -8,7 +8,6 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import me.chanjar.weixin.common.util.crypto.SHA1;
 
 /**
  * Opens WeChat's AES safe-mode envelope. WxJava's own decryption neither tells a bad signature from a bad cipher text
@@ -39,11 +38,16 @@ final class SafeMode {
         "kehou.wechat.aes-key must be the 43-character EncodingAESKey of the WeChat console");
   }
 
+  /** Whether an EncodingAESKey is configured: then every message must come encrypted. */
+  boolean configured() {
+    return aesKey.length == 32;
+  }
+
   /** The decrypted inner XML; rejects with 403 for a wrong signature or AppId and 400 for anything unreadable. */
   String open(PortalRequest request, byte[] body) {
     String encrypted = encryptElement(body);
-    String expected = SHA1.gen(token, request.timestamp(), request.nonce(), encrypted);
-    if (request.msgSignature() == null || !expected.equals(request.msgSignature())) {
+    String expected = Signatures.sign(token, request.timestamp(), request.nonce(), encrypted);
+    if (!Signatures.matches(expected, request.msgSignature())) {
       throw PortalRejection.forbidden("bad msg_signature");
     }
     byte[] plain = decrypt(encrypted);

@@ -23,6 +23,12 @@ public class WechatBindingService {
   static final long ATTEMPT_WINDOW_SECONDS = 3600;
   private static final int MAX_CODE_LENGTH = 16;
   private static final int CACHED_BINDINGS = 50_000;
+  // The window starts at the first attempt and is never extended (NX), also for a counter left without an expiry.
+  private static final String COUNT_ATTEMPT = """
+      local attempt = redis.call('INCR', KEYS[1])
+      redis.call('EXPIRE', KEYS[1], ARGV[1], 'NX')
+      return attempt
+      """;
 
   private final WechatBindingMapper mapper;
   private final RedisClient redis;
@@ -48,8 +54,11 @@ public class WechatBindingService {
 
   public WechatBindingResult redeem(String openid, String rawCode) {
     String attemptsKey = "kehou:binding:attempts:" + openid;
-    String attempts = redis.get(attemptsKey);
-    if (attempts != null && Integer.parseInt(attempts) >= MAX_WRONG_CODES) {
+    // Counted before the code is looked at, in one atomic step with the window's expiry: however many guesses arrive
+    // at once, on however many instances, only MAX_WRONG_CODES of them are ever checked in a window.
+    long attempt = (Long) redis.eval(COUNT_ATTEMPT, List.of(attemptsKey),
+        List.of(Long.toString(ATTEMPT_WINDOW_SECONDS)));
+    if (attempt > MAX_WRONG_CODES) {
       return WechatBindingResult.refused(Outcome.LOCKED_OUT, 0);
     }
     String code = normalise(rawCode);
@@ -65,11 +74,7 @@ public class WechatBindingService {
       return true;
     });
     if (!Boolean.TRUE.equals(bound)) {
-      long wrong = redis.incr(attemptsKey);
-      if (wrong == 1) {
-        redis.expire(attemptsKey, ATTEMPT_WINDOW_SECONDS);
-      }
-      return WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES - (int) wrong);
+      return WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES - (int) attempt);
     }
     redis.del(attemptsKey);
     return find(openid).map(WechatBindingResult::bound)
