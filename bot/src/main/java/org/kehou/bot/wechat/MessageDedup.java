@@ -2,6 +2,7 @@ package org.kehou.bot.wechat;
 
 import java.util.function.Supplier;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.kehou.bot.outbox.CustomerServiceWindow;
 import org.kehou.core.cache.CacheEpochs;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Pipeline;
@@ -22,10 +23,13 @@ class MessageDedup {
   private final RedisClient redis;
   private final CacheEpochs epochs;
   private final KeptReplies replies;
+  private final CustomerServiceWindow window;
   private final long ttlSeconds;
 
-  MessageDedup(RedisClient redis, CacheEpochs epochs, KeptReplies replies, WechatProperties properties) {
+  MessageDedup(RedisClient redis, CacheEpochs epochs, KeptReplies replies, CustomerServiceWindow window,
+      WechatProperties properties) {
     this.redis = redis;
+    this.window = window;
     this.epochs = epochs;
     this.replies = replies;
     this.ttlSeconds = properties.dedupTtl().toSeconds();
@@ -57,7 +61,7 @@ class MessageDedup {
 
   Claim claim(WxMpXmlMessage message) {
     String key = keyOf(message);
-    First first = tryClaim(key);
+    First first = tryClaim(key, message);
     if (first != null) {
       return first;
     }
@@ -69,16 +73,17 @@ class MessageDedup {
       return value.startsWith(DONE) ? new Answered(value.substring(DONE.length())) : new Running();
     }
     // The key expired between SET and GET: treat it as a fresh delivery.
-    first = tryClaim(key);
+    first = tryClaim(key, message);
     return first != null ? first : new Running();
   }
 
-  private First tryClaim(String key) {
+  private First tryClaim(String key, WxMpXmlMessage message) {
     Response<String> claimed;
     Supplier<CacheEpochs.Snapshot> snapshot;
     try (Pipeline pipeline = redis.pipelined()) {
       claimed = pipeline.set(key, PENDING, SetParams.setParams().nx().ex(ttlSeconds));
       snapshot = epochs.queue(pipeline);
+      window.inbound(pipeline, message);
       pipeline.sync();
     }
     return "OK".equals(claimed.get()) ? new First(key, snapshot.get()) : null;
