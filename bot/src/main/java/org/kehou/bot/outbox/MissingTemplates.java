@@ -35,8 +35,8 @@ class MissingTemplates implements HealthIndicator {
     if (missing.isEmpty()) {
       log.info("Every message kind has a WeChat template");
     } else {
-      log.warn("Message kinds with no WeChat template, so undeliverable 48 hours after a parent's last message: {}",
-          String.join(", ", missing));
+      log.warn("Message kinds with no WeChat template (customer-service text only, which WeChat refuses 48 hours "
+          + "after a parent's last message): {}", String.join(", ", missing));
     }
   }
 

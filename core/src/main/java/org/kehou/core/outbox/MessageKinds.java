@@ -31,6 +31,18 @@ public final class MessageKinds {
   private MessageKinds() {
   }
 
+  /**
+   * A kind listed here must carry every one of its values, or an operator's template for it would go out half empty.
+   * @throws IllegalArgumentException naming the missing values
+   */
+  static void check(String kind, Map<String, String> fields) {
+    List<String> values = VALUES.get(kind);
+    if (values != null && (fields == null || !fields.keySet().containsAll(values))) {
+      throw new IllegalArgumentException("A " + kind + " message needs the values " + values + ", got "
+          + (fields == null ? "none" : fields.keySet()));
+    }
+  }
+
   /** Kind to the names of its values, in the order above. */
   public static Map<String, List<String>> all() {
     return Collections.unmodifiableMap(VALUES);

@@ -35,6 +35,7 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int enqueue(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields) {
+    MessageKinds.check(kind, fields);
     LocalDateTime now = LocalDateTime.now(clock);
     String json = toJson(fields);
     List<String> openids = mapper.activeOpenids(recipient.guardianId());
