@@ -89,6 +89,20 @@ class OutboxChannelTests extends WebhookTestSupport {
   }
 
   @Test
+  void wechatsOwnReportsAboutAParentDoNotOpenTheWindow() {
+    report("7199999" + System.nanoTime() % 100000, "success");
+    WebhookPosts.post(rest, "<xml><ToUserName><![CDATA[" + WebhookPosts.ACCOUNT + "]]></ToUserName><FromUserName>"
+        + "<![CDATA[" + openid + "]]></FromUserName><CreateTime>" + System.currentTimeMillis() / 1000 + "</CreateTime>"
+        + "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[VIEW]]></Event>"
+        + "<EventKey><![CDATA[https://example.org/]]></EventKey></xml>");
+
+    Delivery delivery = sender.send(queue("agreement-ready", agreementFields()));
+
+    assertThat(delivery.channel()).isEqualTo("TEMPLATE");
+    assertThat(requests(CUSTOMER)).isEmpty();
+  }
+
+  @Test
   void aParentSilentForTwoDaysGetsTheTemplateWithEachValueFittedToItsFieldType() {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("child", "欧阳思远");
