@@ -21,7 +21,7 @@ record MessageView(long id, long guardianId, Long studentId, String kind, Outbox
         m.lastErrorCode(), m.deliveryStatus(), reason(m, texts), m.createdAt(), m.sentAt(), m.body());
   }
 
-  /** Why the message has not arrived (yet): null when it was sent, is waiting for its first try, or was withdrawn. */
+  /** Why the message did not arrive: null unless it failed for good or had nobody to go to. */
   private static String reason(OutboxMessage m, Texts texts) {
     if (m.deliveryStatus() == DeliveryStatus.USER_BLOCKED) {
       return texts.message("outbox.reason.userBlocked");
@@ -32,7 +32,7 @@ record MessageView(long id, long guardianId, Long studentId, String kind, Outbox
     if (m.state() == OutboxState.NO_RECIPIENT) {
       return texts.message("outbox.reason.noRecipient");
     }
-    if ((m.state() != OutboxState.FAILED && m.state() != OutboxState.PENDING) || m.lastErrorCode() == null) {
+    if (m.state() != OutboxState.FAILED || m.lastErrorCode() == null) {
       return null;
     }
     String key = "outbox.reason." + m.lastErrorCode();
