@@ -14,6 +14,7 @@ import org.kehou.core.outbox.OutboxMessage;
 import org.kehou.core.roster.ClassMapper;
 import org.kehou.core.roster.SchoolClass;
 import org.kehou.core.staff.Staff;
+import org.kehou.core.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,9 +30,11 @@ class MessageController {
   private final Outbox outbox;
   private final ClassMapper classes;
   private final BindingCodeMapper guardians;
+  private final Texts texts;
 
-  MessageController(Outbox outbox, ClassMapper classes, BindingCodeMapper guardians) {
+  MessageController(Outbox outbox, ClassMapper classes, BindingCodeMapper guardians, Texts texts) {
     this.outbox = outbox;
+    this.texts = texts;
     this.classes = classes;
     this.guardians = guardians;
   }
@@ -44,7 +47,7 @@ class MessageController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "MESSAGES_TARGET", "api.review.messagesTarget");
     }
     List<OutboxMessage> messages = studentId != null ? forStudent(me, studentId) : forGuardian(me, guardianId);
-    return messages.stream().map(MessageView::of).toList();
+    return messages.stream().map(m -> MessageView.of(m, texts)).toList();
   }
 
   private List<OutboxMessage> forStudent(Staff me, long studentId) {

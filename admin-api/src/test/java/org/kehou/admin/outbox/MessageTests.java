@@ -42,6 +42,30 @@ class MessageTests extends LifecycleApiTest {
   }
 
   @Test
+  void aMessageThatDidNotArriveSaysWhyInWordsATeacherUnderstands() {
+    Family family = apply(ownClass, "王小明", "NONE");
+    long father = school.guardian("王爸爸", family.student(), "父亲");
+    String fatherOpenid = school.bindWeChat(father);
+    classReview(admin, family.application(), "REJECT", "本学期名额已满");
+    jdbc.update("UPDATE outbox_message SET state = 'FAILED', attempts = 1, channel = NULL, last_error_code = 45015, "
+        + "last_error = 'response out of time limit or subscription is canceled' WHERE guardian_id = ?",
+        family.guardian());
+    jdbc.update("UPDATE outbox_message SET state = 'FAILED', channel = 'TEMPLATE', wechat_msg_id = '9001', "
+        + "delivery_status = 'USER_BLOCKED' WHERE guardian_id = ?", father);
+
+    ResponseEntity<String> raw = http.exchange("/api/v1/messages?studentId=" + family.student(), HttpMethod.GET,
+        new HttpEntity<>(null, bearer(admin)), String.class);
+    List<Map<String, Object>> mother = getList("/api/v1/messages?guardianId=" + family.guardian(), admin).getBody();
+    List<Map<String, Object>> dad = getList("/api/v1/messages?guardianId=" + father, admin).getBody();
+
+    assertThat(mother).singleElement().satisfies(m -> assertThat((String) m.get("reason"))
+        .contains("48小时", "模板"));
+    assertThat(dad).singleElement().satisfies(m -> assertThat(m).containsEntry("delivery", "USER_BLOCKED")
+        .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("屏蔽")));
+    assertThat(raw.getBody()).doesNotContain("response out of time limit").doesNotContain(fatherOpenid);
+  }
+
+  @Test
   void aClassTeacherReadsOnlyTheFamiliesOfTheirOwnClasses() {
     Family own = apply(ownClass, "王小明", "NONE");
     Family other = apply(otherClass, "李小红", "NONE");

@@ -8,7 +8,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.springframework.stereotype.Component;
 
-/** Events the parent did not type (menu views, template-send reports, location): acknowledged without a reply. */
+/** Events the parent did not type (menu views, location): acknowledged without a reply. */
 @Component
 public class OtherEventHandler implements WxMpMessageHandler {
 

@@ -1,7 +1,10 @@
 package org.kehou.bot.outbox;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease             how long a claim holds before another instance may take the rows over
  * @param retryBase         first retry delay; doubled at each attempt up to {@code retryMax}
  * @param maxAttempts       attempts before a transiently failing message is given up as FAILED
- * @param templateIds       message kind to WeChat template id; kinds without one go as customer-service text
+ * @param templates         message kind to its WeChat template; a kind is matched ignoring case and dashes, so the
+ *                          environment's {@code KEHOU_OUTBOX_TEMPLATES_AGREEMENTREADY_ID} configures
+ *                          {@code agreement-ready}
+ * @param preferTemplates   send kinds with a template as template messages even inside the customer-service window
  */
 @ConfigurationProperties("kehou.outbox")
 record OutboxProperties(
@@ -23,14 +29,40 @@ record OutboxProperties(
     @DefaultValue("10s") Duration retryBase,
     @DefaultValue("1h") Duration retryMax,
     @DefaultValue("8") int maxAttempts,
-    Map<String, String> templateIds) {
+    Map<String, Template> templates,
+    @DefaultValue("false") boolean preferTemplates) {
+
+  /**
+   * @param id     the template id from the account's template library
+   * @param fields the template's field keys onto the message's named values: {@code thing1=child, time2=deadline}
+   */
+  record Template(String id, List<String> fields) {
+  }
 
   OutboxProperties {
-    templateIds = templateIds == null ? Map.of() : Map.copyOf(templateIds);
+    Map<String, Template> byKind = new HashMap<>();
+    if (templates != null) {
+      templates.forEach((kind, template) -> {
+        if (template != null && template.id() != null && !template.id().isBlank()) {
+          TemplateSpec.of(kind, template.id(), template.fields());
+          byKind.put(normalise(kind), template);
+        }
+      });
+    }
+    templates = Map.copyOf(byKind);
+  }
+
+  Optional<TemplateSpec> template(String kind) {
+    return Optional.ofNullable(templates.get(normalise(kind))).map(t -> TemplateSpec.of(kind, t.id(), t.fields()));
   }
 
   Duration retryDelay(int attemptsSoFar) {
     Duration delay = retryBase.multipliedBy(1L << Math.min(attemptsSoFar, 20));
     return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+  }
+
+  /** Environment variables cannot spell a dash, and Spring lower-cases their map keys. */
+  static String normalise(String kind) {
+    return kind.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -31,7 +31,9 @@ final class InboundXml {
     message.setCreateTime(number(fields.get("CreateTime")));
     message.setMsgType(fields.get("MsgType"));
     message.setContent(fields.get("Content"));
-    message.setMsgId(number(fields.get("MsgId")));
+    // A template-send report names the message it reports on as MsgID.
+    message.setMsgId(number(fields.getOrDefault("MsgId", fields.get("MsgID"))));
+    message.setStatus(fields.get("Status"));
     message.setEvent(fields.get("Event"));
     message.setEventKey(fields.get("EventKey"));
     return message;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.kehou.bot.outbox.CustomerServiceWindow;
 import org.kehou.core.cache.CacheEpochs;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Pipeline;
@@ -41,10 +42,13 @@ class MessageDedup {
   private final RedisClient redis;
   private final CacheEpochs epochs;
   private final KeptReplies replies;
+  private final CustomerServiceWindow window;
   private final long ttlSeconds;
 
-  MessageDedup(RedisClient redis, CacheEpochs epochs, KeptReplies replies, WechatProperties properties) {
+  MessageDedup(RedisClient redis, CacheEpochs epochs, KeptReplies replies, CustomerServiceWindow window,
+      WechatProperties properties) {
     this.redis = redis;
+    this.window = window;
     this.epochs = epochs;
     this.replies = replies;
     this.ttlSeconds = properties.dedupTtl().toSeconds();
@@ -90,15 +94,15 @@ class MessageDedup {
         Long.toString(Math.max(ttlSeconds, call.secondsLeft())));
     List<String> keys = List.of(SIGNATURE_PREFIX + call.signature(), key);
     try {
-      return claim(key, keys, args);
+      return claim(key, message, keys, args);
     } catch (JedisNoScriptException e) {
       // Redis restarted or was flushed since the script was last loaded.
       redis.scriptLoad(CLAIM);
-      return claim(key, keys, args);
+      return claim(key, message, keys, args);
     }
   }
 
-  private Claim claim(String key, List<String> keys, List<String> args) {
+  private Claim claim(String key, WxMpXmlMessage message, List<String> keys, List<String> args) {
     // A reply leaves this instance's memory only once it is in Redis: looked at before the round trip and after it,
     // one of the three has it whenever it was kept before this retry came.
     String keptBefore = replies.unwritten(key);
@@ -107,6 +111,7 @@ class MessageDedup {
     try (Pipeline pipeline = redis.pipelined()) {
       outcome = pipeline.evalsha(CLAIM_SHA, keys, args);
       snapshot = epochs.queue(pipeline);
+      window.inbound(pipeline, message);
       pipeline.sync();
     }
     String value = text(outcome.get());

@@ -1,6 +1,7 @@
 package org.kehou.bot.wechat;
 
 import static me.chanjar.weixin.common.api.WxConsts.EventType.SUBSCRIBE;
+import static me.chanjar.weixin.common.api.WxConsts.EventType.TEMPLATE_SEND_JOB_FINISH;
 import static me.chanjar.weixin.common.api.WxConsts.EventType.UNSUBSCRIBE;
 import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.EVENT;
 import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.TEXT;
@@ -24,6 +25,7 @@ import org.kehou.bot.help.HelpHandler;
 import org.kehou.bot.help.OtherEventHandler;
 import org.kehou.bot.letter.LetterHandler;
 import org.kehou.bot.letter.ReadHandler;
+import org.kehou.bot.outbox.TemplateReportHandler;
 import org.kehou.bot.withdrawal.ConfirmWithdrawHandler;
 import org.kehou.bot.withdrawal.DeclineOfferHandler;
 import org.kehou.bot.withdrawal.WithdrawHandler;
@@ -39,7 +41,8 @@ class WechatRouterConfig {
 
   @Bean(destroyMethod = "shutDownExecutorService")
   WxMpMessageRouter wxMpMessageRouter(WxMpService wechat, Commands c,
-      SubscribeHandler subscribe, UnsubscribeHandler unsubscribe, OtherEventHandler otherEvent,
+      SubscribeHandler subscribe, UnsubscribeHandler unsubscribe, TemplateReportHandler templateReport,
+      OtherEventHandler otherEvent,
       BindHandler bind, SwitchHandler switchChild, LetterHandler letter, ReadHandler read,
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
@@ -51,6 +54,7 @@ class WechatRouterConfig {
     return router
         .rule().async(false).msgType(EVENT).event(SUBSCRIBE).handler(subscribe).end()
         .rule().async(false).msgType(EVENT).event(UNSUBSCRIBE).handler(unsubscribe).end()
+        .rule().async(false).msgType(EVENT).event(TEMPLATE_SEND_JOB_FINISH).handler(templateReport).end()
         .rule().async(false).msgType(EVENT).handler(otherEvent).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("bind")).handler(bind).end()
         .rule().async(false).msgType(TEXT).matcher(c.withNumber("switch")).handler(switchChild).end()

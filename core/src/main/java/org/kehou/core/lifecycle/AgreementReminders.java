@@ -45,7 +45,7 @@ class AgreementReminders {
   private void remind(long applicationId, String which) {
     ApplicationRow row = transitions.lock(applicationId);
     String deadline = WHEN.format(mapper.deadline(applicationId));
-    String body = texts.message("agreement.reminder", Map.of("child", row.studentName(), "deadline", deadline));
-    transitions.tellGuardians(row, KIND, KIND + "-" + which, body, null, null);
+    Map<String, String> values = Map.of("child", row.studentName(), "deadline", deadline);
+    transitions.tellGuardians(row, KIND, KIND + "-" + which, texts.message("agreement.reminder", values), values, null);
   }
 }

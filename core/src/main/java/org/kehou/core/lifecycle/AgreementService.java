@@ -63,9 +63,9 @@ public class AgreementService {
     LocalDateTime deadline = now.plusDays(mapper.signWithinDays(row.termId()));
     mapper.agreementSent(row.id(), now, deadline);
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("keyword1", row.studentName());
-    fields.put("keyword2", texts.message("agreement.ready.title"));
-    fields.put("keyword3", DEADLINE.format(deadline));
+    fields.put("child", row.studentName());
+    fields.put("title", texts.message("agreement.ready.title"));
+    fields.put("deadline", DEADLINE.format(deadline));
     transitions.tellGuardians(row, "agreement-ready",
         texts.message("agreement.ready", Map.of("child", row.studentName(), "deadline", DEADLINE.format(deadline))),
         fields, null);
@@ -82,8 +82,9 @@ public class AgreementService {
       return;
     }
     String sha = archive(row);
-    transitions.tellGuardians(row, "agreement-updated:" + sha.substring(0, 12), texts.message("agreement.updated",
-        Map.of("child", row.studentName())), null, guardianId);
+    transitions.tellGuardians(row, "agreement-updated", "agreement-updated:" + sha.substring(0, 12),
+        texts.message("agreement.updated", Map.of("child", row.studentName())), Map.of("child", row.studentName()),
+        guardianId);
   }
 
   /** The agreement text waiting for the child's guardians, if one is. */
@@ -127,16 +128,16 @@ public class AgreementService {
     outbox.cancelPending(studentId, AgreementReminders.KIND);
     if (row.state() == ACTIVE) {
       Map<String, Object> values = Map.of("child", row.studentName(), "signer", registered);
-      transitions.tellGuardians(row, "agreement-update-signed:" + waiting.get().id(),
-          texts.message("agreement.updateSignedByOther", values), null, guardianId);
+      transitions.tellGuardians(row, "agreement-update-signed", "agreement-update-signed:" + waiting.get().id(),
+          texts.message("agreement.updateSignedByOther", values), Transitions.fields(values), guardianId);
       return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.updateSigned", values));
     }
     transitions.move(row, ACTIVE, Actor.guardian(guardianId), null);
     LocalDate activeFrom = ServiceDays.nextAfter(now.toLocalDate());
     mapper.activeFrom(row.id(), activeFrom);
     Map<String, Object> values = Map.of("child", row.studentName(), "activeFrom", activeFrom, "signer", registered);
-    transitions.tellGuardians(row, "agreement-signed", texts.message("agreement.signedByOther", values), null,
-        guardianId);
+    transitions.tellGuardians(row, "agreement-signed", texts.message("agreement.signedByOther", values),
+        Transitions.fields(values), guardianId);
     return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.signed", values));
   }
 
@@ -148,8 +149,8 @@ public class AgreementService {
       return false;
     }
     transitions.move(row, LAPSED, Actor.system(), null);
-    transitions.tellGuardians(row, "agreement-lapsed",
-        texts.message("agreement.lapsed", Map.of("child", row.studentName())), null, null);
+    Map<String, String> values = Map.of("child", row.studentName());
+    transitions.tellGuardians(row, "agreement-lapsed", texts.message("agreement.lapsed", values), values, null);
     return true;
   }
 

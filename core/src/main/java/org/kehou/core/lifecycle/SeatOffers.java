@@ -43,9 +43,9 @@ class SeatOffers {
       LocalDateTime expires = now.plus(offerValidity);
       seats.offer(offer.choiceId(), now, expires);
       Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("keyword1", offer.studentName());
-      fields.put("keyword2", offer.offeringName());
-      fields.put("keyword3", WHEN.format(expires));
+      fields.put("child", offer.studentName());
+      fields.put("offering", offer.offeringName());
+      fields.put("expires", WHEN.format(expires));
       notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer:" + offer.choiceId(), "waitlist-offer",
           texts.message("waitlist.offered", Map.of("child", offer.studentName(), "offering", offer.offeringName(),
               "expires", WHEN.format(expires))), fields, null);

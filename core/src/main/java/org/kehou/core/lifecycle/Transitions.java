@@ -52,9 +52,9 @@ class Transitions {
   void reject(ApplicationRow row, long staffId, String reason) {
     move(row, ApplicationState.REJECTED, Actor.staff(staffId), reason);
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("keyword1", row.studentName());
-    fields.put("keyword2", texts.message("review.rejected.result"));
-    fields.put("keyword3", reason);
+    fields.put("child", row.studentName());
+    fields.put("result", texts.message("review.rejected.result"));
+    fields.put("reason", reason);
     String body = texts.message("review.rejected", Map.of("child", row.studentName(), "reason", reason));
     tellGuardians(row, "application-rejected", body, fields, null);
   }
@@ -68,6 +68,13 @@ class Transitions {
   void tellGuardians(ApplicationRow row, String kind, String occasion, String body, Map<String, String> fields,
       Long skipGuardianId) {
     notices.tell(row.schoolId(), row.studentId(), occasion + ":" + row.id(), kind, body, fields, skipGuardianId);
+  }
+
+  /** A text's values as a message's template fields (see Outbox#enqueue), in the given order. */
+  static Map<String, String> fields(Map<String, ?> values) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    values.forEach((name, value) -> fields.put(name, String.valueOf(value)));
+    return fields;
   }
 
   static ReviewRefused illegal(ApplicationState from, ApplicationState to) {

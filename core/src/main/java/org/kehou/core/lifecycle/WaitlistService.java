@@ -81,7 +81,7 @@ public class WaitlistService {
         expired++;
         notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
             texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
-            null, null);
+            Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
         seatOffers.fill(seats.offeringOf(offer.choiceId()));
       }
     }
@@ -96,9 +96,10 @@ public class WaitlistService {
     }
     for (Offer offer : seats.offersPastHalfway(LocalDateTime.now(clock))) {
       String expires = SeatOffers.WHEN.format(seats.offerExpiresAt(offer.choiceId()));
+      Map<String, String> values = Map.of("child", offer.studentName(), "offering", offer.offeringName(),
+          "expires", expires);
       notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer-reminder:" + offer.choiceId(),
-          "waitlist-offer-reminder", texts.message("waitlist.reminder", Map.of("child", offer.studentName(),
-              "offering", offer.offeringName(), "expires", expires)), null, null);
+          "waitlist-offer-reminder", texts.message("waitlist.reminder", values), values, null);
     }
   }
 }

@@ -65,8 +65,8 @@ public class WithdrawalService {
           texts.message("notice.withdrawn", Map.of("child", row.studentName(), "endsOn", endsOn)),
           LocalDateTime.now(clock));
     }
-    transitions.tellGuardians(row, "withdrawn", texts.message("withdrawal.toOtherGuardians", values), null,
-        guardianId);
+    transitions.tellGuardians(row, "withdrawn", texts.message("withdrawal.toOtherGuardians", values),
+        Transitions.fields(values), guardianId);
     return Optional.of(texts.message(wasActive ? "withdrawal.ended" : "withdrawal.withdrawn", values));
   }
 
@@ -84,8 +84,9 @@ public class WithdrawalService {
     LocalDate endsOn = ServiceDays.nextAfter(LocalDate.now(clock));
     transitions.move(row, ENDED, Actor.staff(reviewer.staffId()), why);
     seats.endsOn(row.id(), endsOn);
-    transitions.tellGuardians(row, "ended-by-school", texts.message("withdrawal.endedBySchool",
-        Map.of("child", row.studentName(), "endsOn", endsOn, "reason", why)), null, null);
+    Map<String, Object> values = Map.of("child", row.studentName(), "endsOn", endsOn, "reason", why);
+    transitions.tellGuardians(row, "ended-by-school", texts.message("withdrawal.endedBySchool", values),
+        Transitions.fields(values), null);
   }
 
   public List<StaffNotice> notices(long staffId) {

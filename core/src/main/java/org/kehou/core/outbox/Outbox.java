@@ -30,11 +30,12 @@ public class Outbox {
    * Queues one message to each active WeChat binding of the guardian.
    *
    * @param dedupKey the logical message, e.g. {@code agreement-sent:<application id>}: queuing it again is a no-op
-   * @param fields   the same content as template-message fields (keyword1, keyword2…), in display order
+   * @param fields   the content as named values (child, deadline…) that a kind's template maps onto its field keys
    * @return how many rows were written (0 when every one existed already)
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int enqueue(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields) {
+    MessageKinds.check(kind, fields);
     LocalDateTime now = LocalDateTime.now(clock);
     String json = toJson(fields);
     List<String> openids = mapper.activeOpenids(recipient.guardianId());
@@ -52,6 +53,11 @@ public class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public int cancelPending(long studentId, String kind) {
     return mapper.cancelPending(studentId, kind);
+  }
+
+  /** Records WeChat's report on the template message it accepted with {@code msgId}; false when no row awaited it. */
+  public boolean templateReported(String msgId, DeliveryStatus status) {
+    return mapper.templateReported(msgId, status, LocalDateTime.now(clock)) > 0;
   }
 
   /** What a guardian was sent or is still to be sent, newest first. */

@@ -14,7 +14,8 @@ import org.kehou.core.cache.Region;
 interface OutboxMapper {
 
   String COLUMNS = "id, school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, state, attempts, "
-      + "next_attempt_at, channel, wechat_msg_id, last_error_code, last_error, created_at, sent_at";
+      + "next_attempt_at, channel, wechat_msg_id, last_error_code, last_error, created_at, sent_at, delivery_status, "
+      + "delivery_reported_at";
 
   @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active ORDER BY id")
   List<String> activeOpenids(long guardianId);
@@ -68,6 +69,16 @@ interface OutboxMapper {
   @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
   int deactivateBinding(@Param("openid") String openid, @Param("now") LocalDateTime now);
+
+  /**
+   * WeChat's report on a template message. Only a SENT template row takes it; one that did not arrive turns FAILED, so
+   * "sent" means delivered. A repeated report changes nothing.
+   */
+  @Update("UPDATE outbox_message SET delivery_status = #{status}, delivery_reported_at = #{now}, "
+      + "state = CASE WHEN #{status} = 'DELIVERED' THEN 'SENT' ELSE 'FAILED' END "
+      + "WHERE wechat_msg_id = #{msgId} AND channel = 'TEMPLATE' AND state = 'SENT' AND delivery_status IS NULL")
+  int templateReported(@Param("msgId") String msgId, @Param("status") DeliveryStatus status,
+      @Param("now") LocalDateTime now);
 
   @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE guardian_id = #{guardianId} ORDER BY id DESC LIMIT 500")
   List<OutboxMessage> forGuardian(long guardianId);

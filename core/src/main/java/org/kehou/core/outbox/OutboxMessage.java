@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 
 /**
  * One message to one WeChat user, as the outbox holds it. {@code body} is the customer-service text (and the archive of
- * what the parent was told); {@code templateFields} the same content as template-message fields, as JSON.
+ * what the parent was told); {@code templateFields} the same content as named values ({@code child}, {@code deadline}…),
+ * as JSON, which each kind's configured template maps onto its own field keys. {@code deliveryStatus} is WeChat's later
+ * report on a template message (null until it arrives, and for customer-service messages).
  */
 public record OutboxMessage(
     long id,
@@ -24,5 +26,7 @@ public record OutboxMessage(
     Integer lastErrorCode,
     String lastError,
     LocalDateTime createdAt,
-    LocalDateTime sentAt) {
+    LocalDateTime sentAt,
+    DeliveryStatus deliveryStatus,
+    LocalDateTime deliveryReportedAt) {
 }

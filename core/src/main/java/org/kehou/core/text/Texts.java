@@ -45,6 +45,11 @@ public class Texts {
     return message(key, Map.of());
   }
 
+  /** Whether a short message with this key exists (for texts chosen by a code, with a general one as fallback). */
+  public boolean has(String key) {
+    return messages.containsKey(key);
+  }
+
   /** An offering's weekdays as parents read them; bit 0 = Monday, so 0b10101 reads 一、三、五. */
   public String weekdays(int mask) {
     String[] names = message("common.weekdays").split(",");

@@ -1,0 +1,50 @@
+package org.kehou.core.outbox;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every kind of message Kehou pushes to parents, with the named values each row carries for a template message. An
+ * operator maps a kind's template fields onto these names; the bot reports the kinds that have no template.
+ */
+public final class MessageKinds {
+
+  private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
+
+  static {
+    VALUES.put("agreement-ready", List.of("child", "title", "deadline"));
+    VALUES.put("agreement-reminder", List.of("child", "deadline"));
+    VALUES.put("agreement-updated", List.of("child"));
+    VALUES.put("agreement-update-signed", List.of("child", "signer"));
+    VALUES.put("agreement-signed", List.of("child", "signer", "activeFrom"));
+    VALUES.put("agreement-lapsed", List.of("child"));
+    VALUES.put("application-rejected", List.of("child", "result", "reason"));
+    VALUES.put("waitlist-offer", List.of("child", "offering", "expires"));
+    VALUES.put("waitlist-offer-reminder", List.of("child", "offering", "expires"));
+    VALUES.put("waitlist-expired", List.of("child", "offering"));
+    VALUES.put("withdrawn", List.of("child", "endsOn"));
+    VALUES.put("ended-by-school", List.of("child", "endsOn", "reason"));
+  }
+
+  private MessageKinds() {
+  }
+
+  /**
+   * A kind listed here must carry every one of its values, or an operator's template for it would go out half empty.
+   * @throws IllegalArgumentException naming the missing values
+   */
+  static void check(String kind, Map<String, String> fields) {
+    List<String> values = VALUES.get(kind);
+    if (values != null && (fields == null || !fields.keySet().containsAll(values))) {
+      throw new IllegalArgumentException("A " + kind + " message needs the values " + values + ", got "
+          + (fields == null ? "none" : fields.keySet()));
+    }
+  }
+
+  /** Kind to the names of its values, in the order above. */
+  public static Map<String, List<String>> all() {
+    return Collections.unmodifiableMap(VALUES);
+  }
+}
