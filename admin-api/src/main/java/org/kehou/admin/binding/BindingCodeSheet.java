@@ -32,7 +32,8 @@ class BindingCodeSheet {
           texts.message("binding.sheet.guardian"), texts.message("binding.sheet.relation"),
           texts.message("binding.sheet.code"));
       for (BindingCodeSheetRow row : rows) {
-        csv.printRecord(row.className(), row.studentName(), row.guardianName(), row.relation(), row.code());
+        csv.printRecord(row.className(), row.studentName(), row.guardianName(), row.relation(),
+            row.bound() ? texts.message("binding.sheet.bound") : row.code());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
