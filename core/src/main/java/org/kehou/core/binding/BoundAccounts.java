@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import org.kehou.core.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Taking access back: a parent ends their own binding, an admin revokes one, the roster ends the access of a guardian
- * who has no child left. An ended binding stays for the archive and is not restored by following the account again.
+ * Taking access back: a parent ends their own binding, an admin revokes one, the roster takes a child from a guardian.
+ * An ended binding stays for the archive, is not restored by following the account again, and what was still queued
+ * for that account is not sent.
  */
 @Service
 public class BoundAccounts {
@@ -23,11 +25,13 @@ public class BoundAccounts {
 
   private final WechatBindingMapper bindings;
   private final BindingCodeMapper codes;
+  private final Outbox outbox;
   private final Clock clock;
 
-  BoundAccounts(WechatBindingMapper bindings, BindingCodeMapper codes, Clock clock) {
+  BoundAccounts(WechatBindingMapper bindings, BindingCodeMapper codes, Outbox outbox, Clock clock) {
     this.bindings = bindings;
     this.codes = codes;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -39,9 +43,7 @@ public class BoundAccounts {
   /** {@code 确认解绑}: ends this account's binding to the guardian it was asked about; false when it is not bound. */
   @Transactional
   public boolean unbind(String openid, long guardianId) {
-    boolean ended = bindings.activeBindingId(openid)
-        .map(id -> bindings.end(id, guardianId, LocalDateTime.now(clock), BY_PARENT) == 1)
-        .orElse(false);
+    boolean ended = bindings.activeBindingId(openid).map(id -> end(id, guardianId, BY_PARENT)).orElse(false);
     if (ended) {
       log.info("A parent ended their WeChat binding to guardian {}", guardianId);
     }
@@ -51,11 +53,18 @@ public class BoundAccounts {
   /** An admin ends one of the guardian's bindings; false when it is not the guardian's or had ended already. */
   @Transactional
   public boolean revoke(long guardianId, long bindingId) {
-    boolean ended = bindings.end(bindingId, guardianId, LocalDateTime.now(clock), BY_ADMIN) == 1;
+    boolean ended = end(bindingId, guardianId, BY_ADMIN);
     if (ended) {
       log.info("Binding {} of guardian {} revoked by an admin", bindingId, guardianId);
     }
     return ended;
+  }
+
+  /** The roster took a child from a guardian: nothing more about the child reaches them, nor is the child selected. */
+  @Transactional
+  public void childRemoved(long guardianId, long studentId) {
+    bindings.forgetChild(guardianId, studentId);
+    outbox.cancelPendingAbout(guardianId, studentId);
   }
 
   /** Ends every binding of these guardians and takes their live codes out of use, in the caller's transaction. */
@@ -66,6 +75,16 @@ public class BoundAccounts {
     }
     LocalDateTime now = LocalDateTime.now(clock);
     codes.revoke(guardianIds, now, false);
+    outbox.cancelPendingTo(bindings.openidsNotEnded(guardianIds));
     return bindings.endAll(guardianIds, now, endedBy);
+  }
+
+  private boolean end(long bindingId, long guardianId, String endedBy) {
+    String openid = bindings.openidOf(bindingId);
+    if (openid == null || bindings.end(bindingId, guardianId, LocalDateTime.now(clock), endedBy) != 1) {
+      return false;
+    }
+    outbox.cancelPendingTo(List.of(openid));
+    return true;
   }
 }

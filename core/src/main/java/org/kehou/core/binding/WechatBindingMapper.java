@@ -97,6 +97,19 @@ interface WechatBindingMapper {
       + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
   int endAll(@Param("ids") Collection<Long> guardianIds, @Param("now") LocalDateTime now, @Param("by") String endedBy);
 
+  @Select("SELECT openid FROM wechat_binding WHERE id = #{id}")
+  String openidOf(long id);
+
+  @Select("<script>SELECT openid FROM wechat_binding WHERE ended_at IS NULL AND guardian_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  List<String> openidsNotEnded(@Param("ids") Collection<Long> guardianIds);
+
+  /** The child is no longer the guardian's: the next message is about their first remaining child. */
+  @Invalidates(Region.BINDINGS)
+  @Update("UPDATE wechat_binding SET current_student_id = NULL WHERE guardian_id = #{guardianId} "
+      + "AND current_student_id = #{studentId}")
+  int forgetChild(@Param("guardianId") long guardianId, @Param("studentId") long studentId);
+
   @Select("SELECT id FROM wechat_binding WHERE openid = #{openid} AND active")
   Optional<Long> activeBindingId(String openid);
 }

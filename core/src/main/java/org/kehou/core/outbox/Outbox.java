@@ -2,6 +2,7 @@ package org.kehou.core.outbox;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,18 @@ public class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public int cancelPending(long studentId, String kind) {
     return mapper.cancelPending(studentId, kind);
+  }
+
+  /** Drops what was still to be sent to accounts whose binding just ended: they no longer speak for the family. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPendingTo(Collection<String> openids) {
+    return openids.isEmpty() ? 0 : mapper.cancelPendingTo(openids);
+  }
+
+  /** Drops what was still to be sent to a guardian about a child the roster no longer gives them. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPendingAbout(long guardianId, long studentId) {
+    return mapper.cancelPendingAbout(guardianId, studentId);
   }
 
   /** What a guardian was sent or is still to be sent, newest first. */
