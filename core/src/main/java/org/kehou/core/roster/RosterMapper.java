@@ -95,8 +95,8 @@ public interface RosterMapper {
 
   @Invalidates(Region.BINDINGS)
   @Delete("<script>DELETE FROM student_guardian WHERE (student_id, guardian_id) IN "
-      + "<foreach item='l' collection='rows' open='(' separator=',' close=')'>(#{l.studentId}, #{l.guardianId})</foreach>"
-      + "</script>")
+      + "<foreach item='l' collection='rows' open='(' separator=',' close=')'>(#{l.studentId}, #{l.guardianId})"
+      + "</foreach></script>")
   int deleteLinks(@Param("rows") List<LinkRow> rows);
 
   @Select("<script>SELECT g.id FROM guardian g WHERE g.id IN "
