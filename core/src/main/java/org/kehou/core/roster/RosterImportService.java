@@ -42,7 +42,7 @@ public class RosterImportService {
   }
 
   /**
-   * What {@link #importCsv} would do with this file, kept from nobody: the very same import runs and its transaction
+   * What {@link #importCsv} would do with this file, keeping none of it: the very same import runs and its transaction
    * is rolled back, so the preview cannot disagree with the import (nor does any cache see it).
    *
    * @throws RosterRejectedException as the import would
