@@ -101,6 +101,24 @@ class BindingAccessTests {
     assertThat(bindings.redeem(openid(), unused).outcome()).isEqualTo(WechatBindingResult.Outcome.WRONG_CODE);
   }
 
+  @Test
+  void theMigrationRevokesCodesThatReprintedSheetsGaveBoundGuardians() throws Exception {
+    bindings.redeem(openid(), code(guardian));
+    String reprinted = code(guardian);
+    long unbound = school.guardian("李强", school.student(school.schoolClass(1, "一年级1班", null), "李雷", "NONE"),
+        "父亲");
+    String waiting = code(unbound);
+    String migration;
+    try (var in = getClass().getResourceAsStream("/db/migration/V38__binding_revoke_codes_of_bound.sql")) {
+      migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    jdbc.execute(migration);
+
+    assertThat(bindings.redeem(openid(), reprinted).outcome()).isEqualTo(WechatBindingResult.Outcome.WRONG_CODE);
+    assertThat(bindings.redeem(openid(), waiting).outcome()).isEqualTo(WechatBindingResult.Outcome.BOUND);
+  }
+
   String code(long guardianId) {
     String code = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     jdbc.update("UPDATE binding_code SET live = NULL, revoked_at = NOW(3) WHERE guardian_id = ? AND live = 1",
