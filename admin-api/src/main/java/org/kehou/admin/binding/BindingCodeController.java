@@ -12,6 +12,8 @@ import org.kehou.admin.web.Problems;
 import org.kehou.core.binding.BindingCodeNoTermException;
 import org.kehou.core.binding.BindingCodeService;
 import org.kehou.core.binding.BindingCodeSheetRow;
+import org.kehou.core.binding.GuardianBoundException;
+import org.kehou.core.binding.IssuedCode;
 import org.kehou.core.roster.SchoolClass;
 import org.kehou.core.staff.Staff;
 import org.kehou.core.staff.StaffRole;
@@ -23,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,7 +61,8 @@ class BindingCodeController {
         .body(sheet.render(rows));
   }
 
-  @Operation(summary = "Revoke and reissue the codes of one guardian or of a whole class")
+  @Operation(summary = "Revoke and reissue the codes of one guardian or of a whole class; bound guardians get none "
+      + "(409 for one bound guardian: use the reissue)")
   @PostMapping("/api/v1/binding-codes/regenerate")
   Map<String, Integer> regenerate(Staff me, @RequestBody RegenerateRequest body) {
     Access.requireAdmin(me);
@@ -73,6 +77,21 @@ class BindingCodeController {
     }
     SchoolClass c = classes.byName(me, body.className());
     return Map.of("regenerated", codes.regenerateForClass(me.schoolId(), c.id()));
+  }
+
+  @Operation(summary = "Reissue one guardian's code on purpose, bound or not; the code is in the answer, on no sheet")
+  @PostMapping("/api/v1/guardians/{guardianId}/binding-code")
+  IssuedCode reissue(Staff me, @PathVariable long guardianId) {
+    Access.requireAdmin(me);
+    return codes.reissue(me.schoolId(), guardianId)
+        .orElseThrow(() -> ApiException.notFound("GUARDIAN_NOT_FOUND", "error.guardianNotFound"));
+  }
+
+  @ExceptionHandler(GuardianBoundException.class)
+  ResponseEntity<ProblemDetail> bound() {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problems.of(HttpStatus.CONFLICT, "GUARDIAN_BOUND", "binding.guardianBound", Map.of()));
   }
 
   @ExceptionHandler(BindingCodeNoTermException.class)

@@ -34,7 +34,7 @@ class BindingCodeSheet {
           texts.message("binding.sheet.code"));
       for (BindingCodeSheetRow row : rows) {
         csv.printRecord(CsvCells.safe(row.className(), row.studentName(), row.guardianName(), row.relation(),
-            row.code()));
+            row.bound() ? texts.message("binding.sheet.bound") : row.code()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

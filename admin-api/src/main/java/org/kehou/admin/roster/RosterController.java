@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -34,21 +35,28 @@ class RosterController {
     this.upload = upload;
   }
 
-  @Operation(summary = "Import the roster CSV (UTF-8 with or without BOM, or GBK) sent as the raw body")
+  @Operation(summary = "Import the roster CSV (UTF-8 with or without BOM, or GBK) sent as the raw body; the file is "
+      + "the whole roster of the classes it names (links it no longer has are removed); preview=true only reports")
   @PostMapping(path = "/api/v1/roster/import",
       consumes = {"text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"})
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
-  RosterImportResult importRaw(Staff me, HttpServletRequest request) throws IOException {
+  RosterImportResult importRaw(Staff me, HttpServletRequest request,
+      @RequestParam(defaultValue = "false") boolean preview) throws IOException {
     Access.requireAdmin(me);
-    return roster.importCsv(me.schoolId(), upload.read(request.getInputStream()));
+    return run(me, upload.read(request.getInputStream()), preview);
   }
 
-  @Operation(summary = "Import the roster CSV uploaded as the multipart field 'file'")
+  @Operation(summary = "Import the roster CSV uploaded as the multipart field 'file'; preview=true only reports")
   @PostMapping(path = "/api/v1/roster/import", consumes = "multipart/form-data")
-  RosterImportResult importUpload(Staff me, @RequestPart("file") MultipartFile file) throws IOException {
+  RosterImportResult importUpload(Staff me, @RequestPart("file") MultipartFile file,
+      @RequestParam(defaultValue = "false") boolean preview) throws IOException {
     Access.requireAdmin(me);
-    return roster.importCsv(me.schoolId(), file.getBytes());
+    return run(me, file.getBytes(), preview);
+  }
+
+  private RosterImportResult run(Staff me, byte[] file, boolean preview) {
+    return preview ? roster.preview(me.schoolId(), file) : roster.importCsv(me.schoolId(), file);
   }
 
   @ExceptionHandler(RosterRejectedException.class)

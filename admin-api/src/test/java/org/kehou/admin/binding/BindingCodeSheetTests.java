@@ -92,6 +92,68 @@ class BindingCodeSheetTests extends ApiTest {
   }
 
   @Test
+  void printingOrRegeneratingAgainGivesABoundGuardianNoNewCodeOnlyAnExplicitReissueDoes() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    importRoster(admin, ROSTER);
+    currentTerm(admin);
+    List<String[]> before = lines(sheet(admin, "三年级2班").getBody());
+    long lilei = bindAsTheBotWould(school, before.get(3)[4]);
+
+    List<String[]> again = lines(sheet(admin, "三年级2班").getBody());
+    ResponseEntity<Map> wholeClass = post("/api/v1/binding-codes/regenerate", admin, Map.of("class", "三年级2班"));
+    List<String[]> afterClass = lines(sheet(admin, "三年级2班").getBody());
+    ResponseEntity<Map> one = post("/api/v1/binding-codes/regenerate", admin, Map.of("guardianId", lilei));
+
+    assertThat(again.get(3)[4]).isEqualTo("已绑定");
+    assertThat(again.get(4)[4]).isEqualTo(before.get(4)[4]);
+    assertThat(wholeClass.getBody()).containsEntry("regenerated", 2);
+    assertThat(afterClass.get(3)[4]).isEqualTo("已绑定");
+    assertThat(one.getStatusCode().value()).isEqualTo(409);
+    assertThat(one.getBody()).containsEntry("code", "GUARDIAN_BOUND");
+    assertThat(liveCodes(lilei)).isZero();
+
+    ResponseEntity<Map> reissued = post("/api/v1/guardians/" + lilei + "/binding-code", admin, Map.of());
+
+    assertThat(reissued.getStatusCode().value()).isEqualTo(200);
+    assertThat((String) reissued.getBody().get("code")).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
+    assertThat((String) reissued.getBody().get("expiresAt")).startsWith("2099-01-21");
+    assertThat(liveCodes(lilei)).isOne();
+    assertThat(lines(sheet(admin, "三年级2班").getBody()).get(3)[4]).isEqualTo("已绑定");
+  }
+
+  @Test
+  void onlyTheSchoolAdminReissuesAndOnlyForTheirOwnSchoolsGuardians() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    importRoster(admin, ROSTER);
+    currentTerm(admin);
+    long guardian = jdbc.queryForObject("SELECT id FROM guardian WHERE school_id = ? AND phone = '13800000022'",
+        Long.class, school);
+    String teacher = login(newStaff(school, StaffRole.CLASS_TEACHER));
+    String otherAdmin = adminToken(newSchool());
+
+    assertThat(post("/api/v1/guardians/" + guardian + "/binding-code", teacher, Map.of()).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(post("/api/v1/guardians/" + guardian + "/binding-code", otherAdmin, Map.of()).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(liveCodes(guardian)).isZero();
+  }
+
+  /** What the bot does on 绑定: the code is used up and the openid bound. */
+  long bindAsTheBotWould(long school, String code) {
+    long guardian = jdbc.queryForObject("SELECT guardian_id FROM binding_code WHERE code = ?", Long.class, code);
+    jdbc.update("UPDATE binding_code SET used_at = NOW(3), live = NULL WHERE code = ?", code);
+    jdbc.update("INSERT INTO wechat_binding (openid, guardian_id) VALUES (?, ?)", unique("o"), guardian);
+    return guardian;
+  }
+
+  int liveCodes(long guardian) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM binding_code WHERE guardian_id = ? AND live = 1", Integer.class,
+        guardian);
+  }
+
+  @Test
   void withoutATermThereIsNoExpiryAndNoSheet() {
     long school = newSchool();
     String admin = adminToken(school);

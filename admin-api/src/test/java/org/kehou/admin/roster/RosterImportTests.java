@@ -176,6 +176,140 @@ class RosterImportTests extends ApiTest {
         + "WHERE s.school_id = ? AND s.student_no = 'S001'", String.class, school)).isEqualTo("妈妈");
   }
 
+  /** Wang Fang is no longer guardian of her second child; Han Mei, Li Lei's mother, is gone from the file. */
+  static final String WITHOUT_TWO_LINKS = HEADER
+      + "三年级,2班,S001,王小明,留守,王芳,13800000001,母亲\n"
+      + "一年级,1班,S002,王小红,,王大伟,13800000009,父亲\n"
+      + "3年级,3年级1班,S003,李雷,hardship,李强,13900000002,父亲\n";
+
+  @Test
+  void aLinkMissingFromTheNewFileIsRemovedWithTheAccessItGave() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    importRaw(admin, ROSTER.getBytes(StandardCharsets.UTF_8));
+    long wangFang = guardian(school, "13800000001");
+    long hanMei = guardian(school, "13900000003");
+    String wangPhone = bind(wangFang, student(school, "S002"));
+    String hanPhone = bind(hanMei, student(school, "S003"));
+    jdbc.update("INSERT INTO binding_code (school_id, guardian_id, code, expires_at) VALUES (?, ?, ?, '2099-01-01')",
+        school, hanMei, unique("C").toUpperCase());
+    jdbc.update("INSERT INTO outbox_message (school_id, guardian_id, student_id, openid, kind, dedup_key, body, state, "
+        + "next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'agreement-ready', ?, 'x', 'PENDING', NOW(3), NOW(3))",
+        school, wangFang, student(school, "S002"), wangPhone, unique("k"));
+
+    ResponseEntity<Map> response = importRaw(admin, WITHOUT_TWO_LINKS.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(response.getBody()).containsEntry("guardiansCreated", 1).containsEntry("preview", false);
+    assertThat((List<Map<String, Object>>) response.getBody().get("linksRemoved"))
+        .extracting(l -> l.get("studentNo") + "/" + l.get("studentName") + "/" + l.get("guardianName") + "/"
+            + l.get("relation") + "/" + l.get("accessEnded"))
+        .containsExactlyInAnyOrder("S002/王小红/王芳/母亲/false", "S003/李雷/韩梅/母亲/true");
+    assertThat(jdbc.queryForList("SELECT s.student_no FROM student_guardian sg JOIN student s ON s.id = sg.student_id "
+        + "WHERE sg.guardian_id = ?", String.class, wangFang)).containsExactly("S001");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM student_guardian WHERE guardian_id = ?", Integer.class,
+        hanMei)).isZero();
+    assertThat(jdbc.queryForMap("SELECT active, ended_by, current_student_id FROM wechat_binding WHERE openid = ?",
+        hanPhone)).containsEntry("active", false).containsEntry("ended_by", "ROSTER");
+    assertThat(jdbc.queryForMap("SELECT active, ended_by, current_student_id FROM wechat_binding WHERE openid = ?",
+        wangPhone)).containsEntry("active", true).containsEntry("ended_by", null)
+        .containsEntry("current_student_id", null);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM binding_code WHERE guardian_id = ? AND live = 1",
+        Integer.class, hanMei)).isZero();
+    assertThat(jdbc.queryForObject("SELECT state FROM outbox_message WHERE openid = ?", String.class, wangPhone))
+        .isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aFileNamingOneClassLeavesTheOtherClassesAlone() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    importRaw(admin, ROSTER.getBytes(StandardCharsets.UTF_8));
+
+    ResponseEntity<Map> response = importRaw(admin,
+        (HEADER + "3年级,3年级1班,S003,李雷,hardship,李强,13900000002,父亲\n").getBytes(StandardCharsets.UTF_8));
+
+    assertThat((List<?>) response.getBody().get("linksRemoved")).singleElement()
+        .satisfies(l -> assertThat((Map<String, Object>) l).containsEntry("guardianName", "韩梅"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM student_guardian sg JOIN student s ON s.id = sg.student_id "
+        + "WHERE s.school_id = ?", Integer.class, school)).isEqualTo(3);
+  }
+
+  @Test
+  void aPreviewReportsWhatTheImportWouldDoAndWritesNothing() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    importRaw(admin, ROSTER.getBytes(StandardCharsets.UTF_8));
+    String hanPhone = bind(guardian(school, "13900000003"), student(school, "S003"));
+    String changed = WITHOUT_TWO_LINKS.replace("王小明,留守", "王晓明,留守") + "六年级,1班,S009,新同学,无,新家长,13500000009,母亲\n";
+    int rowsBefore = countRows(school);
+
+    ResponseEntity<Map> preview = http.exchange("/api/v1/roster/import?preview=true", HttpMethod.POST,
+        new HttpEntity<>(changed.getBytes(StandardCharsets.UTF_8), csvHeaders(admin)), Map.class);
+
+    assertThat(preview.getStatusCode().value()).isEqualTo(200);
+    assertThat(preview.getBody()).containsEntry("preview", true).containsEntry("studentsCreated", 1)
+        .containsEntry("studentsUpdated", 1).containsEntry("guardiansCreated", 2).containsEntry("classesCreated", 1);
+    assertThat((List<?>) preview.getBody().get("linksRemoved")).hasSize(2);
+    assertThat(countRows(school)).isEqualTo(rowsBefore);
+    assertThat(jdbc.queryForObject("SELECT name FROM student WHERE school_id = ? AND student_no = 'S001'",
+        String.class, school)).isEqualTo("王小明");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM student_guardian sg JOIN student s ON s.id = sg.student_id "
+        + "WHERE s.school_id = ?", Integer.class, school)).isEqualTo(4);
+    assertThat(jdbc.queryForObject("SELECT active FROM wechat_binding WHERE openid = ?", Boolean.class, hanPhone))
+        .isTrue();
+
+    ResponseEntity<Map> real = importRaw(admin, changed.getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> expected = new java.util.HashMap<>(preview.getBody());
+    expected.put("preview", false);
+    assertThat(real.getBody()).isEqualTo(expected);
+  }
+
+  @Test
+  void aGuardianWhoseNumberChangedIsUpdatedNotDuplicatedAndKeepsTheirBinding() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    importRaw(admin, ROSTER.getBytes(StandardCharsets.UTF_8));
+    long wangFang = guardian(school, "13800000001");
+    String phone = bind(wangFang, student(school, "S001"));
+
+    ResponseEntity<Map> response = importRaw(admin, ROSTER.replace("13800000001", "13700000007")
+        .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.getBody()).containsEntry("guardiansCreated", 0).containsEntry("guardiansUpdated", 1);
+    assertThat((List<?>) response.getBody().get("linksRemoved")).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT phone FROM guardian WHERE id = ?", String.class, wangFang))
+        .isEqualTo("13700000007");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guardian WHERE school_id = ?", Integer.class, school))
+        .isEqualTo(3);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM student_guardian WHERE guardian_id = ?", Integer.class,
+        wangFang)).isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT active FROM wechat_binding WHERE openid = ?", Boolean.class, phone))
+        .isTrue();
+  }
+
+  long guardian(long school, String phone) {
+    return jdbc.queryForObject("SELECT id FROM guardian WHERE school_id = ? AND phone = ?", Long.class, school, phone);
+  }
+
+  long student(long school, String studentNo) {
+    return jdbc.queryForObject("SELECT id FROM student WHERE school_id = ? AND student_no = ?", Long.class, school,
+        studentNo);
+  }
+
+  String bind(long guardian, long currentStudent) {
+    String openid = unique("oWx_");
+    jdbc.update("INSERT INTO wechat_binding (openid, guardian_id, current_student_id) VALUES (?, ?, ?)", openid,
+        guardian, currentStudent);
+    return openid;
+  }
+
+  HttpHeaders csvHeaders(String token) {
+    HttpHeaders headers = bearer(token);
+    headers.setContentType(MediaType.parseMediaType("text/csv"));
+    return headers;
+  }
+
   @Test
   void onlyTheSchoolAdminImportsTheRoster() {
     long school = newSchool();

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
@@ -16,26 +18,36 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Same-origin door to the real admin API for the simulator's school panel, so the admin API needs no CORS. */
+/**
+ * Same-origin door to the real admin API for the simulator's school panel, so the admin API needs no CORS. It reaches
+ * the configured admin API's {@code /api/v1} and nothing else: no other host, no other path, whatever the request says.
+ */
 @RestController
 @Profile("demo")
 class AdminApiProxy {
 
   private static final String PREFIX = "/demo/admin-api";
+  /** Plain path segments only: no dot segments, no encoded slashes or dots, nothing that could start an authority. */
+  private static final Pattern API_PATH = Pattern.compile("/api/v1(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String base;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final URI base;
 
   AdminApiProxy(@Value("${kehou.demo.admin-api-base:http://127.0.0.1:8082}") String base) {
-    this.base = base.replaceAll("/+$", "");
+    URI configured = URI.create(base.replaceAll("/+$", ""));
+    this.base = URI.create(configured.getScheme() + "://" + configured.getRawAuthority());
   }
 
   @RequestMapping(PREFIX + "/**")
   ResponseEntity<byte[]> forward(HttpServletRequest request, @RequestBody(required = false) byte[] body)
       throws InterruptedException {
     String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
-    String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
-    HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(base + path + query)).timeout(Duration.ofSeconds(30))
+    URI target = target(path, request.getQueryString());
+    if (target == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+    }
+    HttpRequest.Builder out = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
         .method(request.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
     copy(request, out, HttpHeaders.AUTHORIZATION);
@@ -49,6 +61,22 @@ class AdminApiProxy {
     } catch (IOException e) {
       return ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();
     }
+  }
+
+  /** The admin API URL for this path and query, or null when the path is not one of the API's. */
+  URI target(String rawPath, String rawQuery) {
+    if (!API_PATH.matcher(rawPath).matches()) {
+      return null;
+    }
+    URI target;
+    try {
+      target = URI.create(base + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    boolean sameServer = Objects.equals(target.getRawAuthority(), base.getRawAuthority())
+        && Objects.equals(target.getScheme(), base.getScheme()) && rawPath.equals(target.getRawPath());
+    return sameServer ? target : null;
   }
 
   private static void copy(HttpServletRequest from, HttpRequest.Builder to, String header) {

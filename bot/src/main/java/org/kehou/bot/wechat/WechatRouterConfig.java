@@ -12,8 +12,10 @@ import org.kehou.bot.agreement.AgreementHandler;
 import org.kehou.bot.agreement.AwaitingSignature;
 import org.kehou.bot.agreement.SignHandler;
 import org.kehou.bot.binding.BindHandler;
+import org.kehou.bot.binding.ConfirmUnbindHandler;
 import org.kehou.bot.binding.SubscribeHandler;
 import org.kehou.bot.binding.SwitchHandler;
+import org.kehou.bot.binding.UnbindHandler;
 import org.kehou.bot.binding.UnsubscribeHandler;
 import org.kehou.bot.enrolment.ApplyHandler;
 import org.kehou.bot.enrolment.CancelHandler;
@@ -43,7 +45,8 @@ class WechatRouterConfig {
   WxMpMessageRouter wxMpMessageRouter(WxMpService wechat, Commands c,
       SubscribeHandler subscribe, UnsubscribeHandler unsubscribe, TemplateReportHandler templateReport,
       OtherEventHandler otherEvent,
-      BindHandler bind, SwitchHandler switchChild, LetterHandler letter, ReadHandler read,
+      BindHandler bind, UnbindHandler unbind, ConfirmUnbindHandler confirmUnbind, SwitchHandler switchChild,
+      LetterHandler letter, ReadHandler read,
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
@@ -57,6 +60,8 @@ class WechatRouterConfig {
         .rule().async(false).msgType(EVENT).event(TEMPLATE_SEND_JOB_FINISH).handler(templateReport).end()
         .rule().async(false).msgType(EVENT).handler(otherEvent).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("bind")).handler(bind).end()
+        .rule().async(false).msgType(TEXT).content(c.word("unbind")).handler(unbind).end()
+        .rule().async(false).msgType(TEXT).content(c.word("confirmUnbind")).handler(confirmUnbind).end()
         .rule().async(false).msgType(TEXT).matcher(c.withNumber("switch")).handler(switchChild).end()
         .rule().async(false).msgType(TEXT).content(c.word("letter")).handler(letter).end()
         .rule().async(false).msgType(TEXT).content(c.word("read")).handler(read).end()

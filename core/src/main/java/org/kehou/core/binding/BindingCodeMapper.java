@@ -36,16 +36,27 @@ public interface BindingCodeMapper {
   int revoke(@Param("ids") Collection<Long> guardianIds, @Param("now") LocalDateTime now,
       @Param("onlyExpired") boolean onlyExpired);
 
+  /** Guardians with a binding not ended: an unfollowed one counts, since following again restores it. */
+  @Select("<script>SELECT DISTINCT guardian_id FROM wechat_binding WHERE ended_at IS NULL AND guardian_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  List<Long> boundGuardians(@Param("ids") Collection<Long> guardianIds);
+
+  @Select("SELECT code, expires_at FROM binding_code WHERE guardian_id = #{guardianId} AND live = 1")
+  IssuedCode liveCode(long guardianId);
+
   @Insert("INSERT INTO binding_code (school_id, guardian_id, code, expires_at, created_at) "
       + "VALUES (#{schoolId}, #{guardianId}, #{code}, #{expiresAt}, #{now})")
   void insert(@Param("schoolId") long schoolId, @Param("guardianId") long guardianId, @Param("code") String code,
       @Param("expiresAt") LocalDateTime expiresAt, @Param("now") LocalDateTime now);
 
   @Select("SELECT c.name AS class_name, s.student_no, s.name AS student_name, g.id AS guardian_id, "
-      + "g.name AS guardian_name, sg.relation, bc.code FROM student s "
+      + "g.name AS guardian_name, sg.relation, CASE WHEN b.guardian_id IS NULL THEN bc.code END AS code, "
+      + "b.guardian_id IS NOT NULL AS bound FROM student s "
       + "JOIN school_class c ON c.id = s.class_id "
       + "JOIN student_guardian sg ON sg.student_id = s.id JOIN guardian g ON g.id = sg.guardian_id "
       + "LEFT JOIN binding_code bc ON bc.guardian_id = g.id AND bc.live = 1 "
+      + "LEFT JOIN (SELECT DISTINCT guardian_id FROM wechat_binding WHERE ended_at IS NULL) b "
+      + "ON b.guardian_id = g.id "
       + "WHERE s.class_id = #{classId} ORDER BY s.student_no, s.id, g.id")
   List<BindingCodeSheetRow> sheet(long classId);
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.school.Term;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues binding codes: one live code per guardian, created when a sheet is printed for guardians lacking one,
- * valid until the end of the current term (Beijing time), single use (the bot retires it on redemption).
+ * Issues binding codes: one live code per guardian, created when a sheet is printed for guardians lacking one and not
+ * bound yet, valid until the end of the current term (Beijing time), single use (the bot retires it on redemption).
  */
 @Service
 public class BindingCodeService {
@@ -40,7 +41,8 @@ public class BindingCodeService {
   }
 
   /**
-   * The printable sheet of a class, issuing codes first to guardians who have no usable one.
+   * The printable sheet of a class, issuing codes first to guardians who have no usable one and are not bound: a
+   * bound family is never handed a fresh code by printing again (see {@link #reissue}).
    *
    * @throws BindingCodeNoTermException when the school has no current or upcoming term
    */
@@ -53,26 +55,59 @@ public class BindingCodeService {
       codes.lockGuardians(guardians);
       codes.revoke(guardians, now, true);
       Set<Long> covered = new HashSet<>(codes.guardiansWithUsableCode(guardians, now));
+      covered.addAll(codes.boundGuardians(guardians));
       List<Long> lacking = guardians.stream().filter(g -> !covered.contains(g)).toList();
       issue(schoolId, lacking, expiresAt, now);
     }
     return codes.sheet(classId);
   }
 
-  /** Revokes the live codes of a class's guardians and issues new ones; returns how many were issued. */
+  /**
+   * Revokes the live codes of a class's guardians and issues new ones to those not bound; returns how many were
+   * issued.
+   */
   @Transactional
   public int regenerateForClass(long schoolId, long classId) {
-    return regenerate(schoolId, codes.guardiansOfClass(classId));
+    expiry(schoolId);
+    List<Long> guardians = codes.guardiansOfClass(classId);
+    if (guardians.isEmpty()) {
+      return 0;
+    }
+    codes.lockGuardians(guardians);
+    Set<Long> bound = new HashSet<>(codes.boundGuardians(guardians));
+    codes.revoke(guardians, LocalDateTime.now(clock), false);
+    return regenerate(schoolId, guardians.stream().filter(g -> !bound.contains(g)).toList());
   }
 
-  /** Revokes a guardian's live code and issues a new one; false when the guardian is not in this school. */
+  /**
+   * Revokes a guardian's live code and issues a new one; false when the guardian is not in this school.
+   *
+   * @throws GuardianBoundException when the guardian is bound: that takes the explicit {@link #reissue}
+   */
   @Transactional
   public boolean regenerateForGuardian(long schoolId, long guardianId) {
     if (!codes.guardianInSchool(guardianId, schoolId)) {
       return false;
     }
+    codes.lockGuardians(List.of(guardianId));
+    if (!codes.boundGuardians(List.of(guardianId)).isEmpty()) {
+      throw new GuardianBoundException(guardianId);
+    }
     regenerate(schoolId, List.of(guardianId));
     return true;
+  }
+
+  /**
+   * An admin's deliberate new code for one guardian, bound or not (a parent with a new phone); the old code stops
+   * working. Empty when the guardian is not in this school.
+   */
+  @Transactional
+  public Optional<IssuedCode> reissue(long schoolId, long guardianId) {
+    if (!codes.guardianInSchool(guardianId, schoolId)) {
+      return Optional.empty();
+    }
+    regenerate(schoolId, List.of(guardianId));
+    return Optional.of(codes.liveCode(guardianId));
   }
 
   private int regenerate(long schoolId, List<Long> guardians) {

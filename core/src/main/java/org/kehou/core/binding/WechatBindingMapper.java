@@ -1,6 +1,7 @@
 package org.kehou.core.binding;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Insert;
@@ -15,6 +16,10 @@ import org.kehou.core.cache.Region;
 interface WechatBindingMapper {
 
   record LiveCode(long id, long guardianId) {
+  }
+
+  record AccountRow(long id, String openid, LocalDateTime boundAt, boolean active, LocalDateTime endedAt,
+      String endedBy) {
   }
 
   /** One row per child of the bound guardian: a single query gives the whole context of a message. */
@@ -37,7 +42,7 @@ interface WechatBindingMapper {
   @Insert("INSERT INTO wechat_binding (openid, guardian_id, current_student_id, active, bound_at, deactivated_at) "
       + "VALUES (#{openid}, #{guardianId}, #{studentId}, TRUE, #{now}, NULL) ON DUPLICATE KEY UPDATE "
       + "guardian_id = #{guardianId}, current_student_id = #{studentId}, active = TRUE, bound_at = #{now}, "
-      + "deactivated_at = NULL")
+      + "deactivated_at = NULL, ended_at = NULL, ended_by = NULL")
   void upsert(@Param("openid") String openid, @Param("guardianId") long guardianId,
       @Param("studentId") Long studentId, @Param("now") LocalDateTime now);
 
@@ -58,6 +63,53 @@ interface WechatBindingMapper {
   int deactivate(@Param("openid") String openid, @Param("now") LocalDateTime now);
 
   @Invalidates(Region.BINDINGS)
-  @Update("UPDATE wechat_binding SET active = TRUE, deactivated_at = NULL WHERE openid = #{openid} AND NOT active")
+  @Update("UPDATE wechat_binding SET active = TRUE, deactivated_at = NULL WHERE openid = #{openid} AND NOT active "
+      + "AND ended_at IS NULL")
   int reactivate(String openid);
+
+  /** The guardian's other accounts that hear about a new one: active ones, not the one now binding. */
+  @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active AND openid <> #{openid}")
+  List<String> otherActiveOpenids(@Param("guardianId") long guardianId, @Param("openid") String openid);
+
+  @Select("SELECT COUNT(*) > 0 FROM wechat_binding WHERE openid = #{openid} AND guardian_id = #{guardianId} AND active")
+  boolean activelyBound(@Param("openid") String openid, @Param("guardianId") long guardianId);
+
+  @Select("SELECT school_id FROM guardian WHERE id = #{guardianId}")
+  long schoolOf(long guardianId);
+
+  @Select("SELECT name FROM guardian WHERE id = #{guardianId}")
+  String guardianName(long guardianId);
+
+  @Select("SELECT id, openid, bound_at, active, ended_at, ended_by FROM wechat_binding "
+      + "WHERE guardian_id = #{guardianId} ORDER BY id")
+  List<AccountRow> ofGuardian(long guardianId);
+
+  /** Ends one binding for good (unlike unfollowing, which only pauses it); 0 when it had ended already. */
+  @Invalidates(Region.BINDINGS)
+  @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = COALESCE(deactivated_at, #{now}), "
+      + "ended_at = #{now}, ended_by = #{by} WHERE id = #{id} AND guardian_id = #{guardianId} AND ended_at IS NULL")
+  int end(@Param("id") long id, @Param("guardianId") long guardianId, @Param("now") LocalDateTime now,
+      @Param("by") String endedBy);
+
+  @Invalidates(Region.BINDINGS)
+  @Update("<script>UPDATE wechat_binding SET active = FALSE, deactivated_at = COALESCE(deactivated_at, #{now}), "
+      + "ended_at = #{now}, ended_by = #{by} WHERE ended_at IS NULL AND guardian_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  int endAll(@Param("ids") Collection<Long> guardianIds, @Param("now") LocalDateTime now, @Param("by") String endedBy);
+
+  @Select("SELECT openid FROM wechat_binding WHERE id = #{id}")
+  String openidOf(long id);
+
+  @Select("<script>SELECT openid FROM wechat_binding WHERE ended_at IS NULL AND guardian_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  List<String> openidsNotEnded(@Param("ids") Collection<Long> guardianIds);
+
+  /** The child is no longer the guardian's: the next message is about their first remaining child. */
+  @Invalidates(Region.BINDINGS)
+  @Update("UPDATE wechat_binding SET current_student_id = NULL WHERE guardian_id = #{guardianId} "
+      + "AND current_student_id = #{studentId}")
+  int forgetChild(@Param("guardianId") long guardianId, @Param("studentId") long studentId);
+
+  @Select("SELECT id FROM wechat_binding WHERE openid = #{openid} AND active")
+  Optional<Long> activeBindingId(String openid);
 }

@@ -35,10 +35,12 @@ public class WechatBindingService {
   private final TransactionTemplate tx;
   private final EpochCache<String, Optional<WechatBinding>> cache;
   private final Clock clock;
+  private final NewAccountNotice newAccountNotice;
 
   WechatBindingService(WechatBindingMapper mapper, RedisClient redis, PlatformTransactionManager txManager,
-      CacheEpochs epochs, Clock clock) {
+      CacheEpochs epochs, Clock clock, NewAccountNotice newAccountNotice) {
     this.mapper = mapper;
+    this.newAccountNotice = newAccountNotice;
     // Nearly every parent message asks who is writing; the six-table join behind it was the costliest part of an
     // answer. Kept per instance until a binding or roster write moves the epoch (see Region.BINDINGS).
     this.cache = new EpochCache<>(epochs, Region.BINDINGS, CACHED_BINDINGS);
@@ -70,6 +72,7 @@ public class WechatBindingService {
       }
       long guardianId = live.get().guardianId();
       mapper.markUsed(live.get().id(), now);
+      newAccountNotice.beforeBinding(openid, guardianId, live.get().id(), now);
       mapper.upsert(openid, guardianId, mapper.firstChild(guardianId).orElse(null), now);
       return true;
     });

@@ -2,6 +2,7 @@ package org.kehou.core.outbox;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,18 @@ public class Outbox {
   /** Records WeChat's report on the template message it accepted with {@code msgId}; false when no row awaited it. */
   public boolean templateReported(String msgId, DeliveryStatus status) {
     return mapper.templateReported(msgId, status, LocalDateTime.now(clock)) > 0;
+  }
+
+  /** Drops what was still to be sent to accounts whose binding just ended: they no longer speak for the family. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPendingTo(Collection<String> openids) {
+    return openids.isEmpty() ? 0 : mapper.cancelPendingTo(openids);
+  }
+
+  /** Drops what was still to be sent to a guardian about a child the roster no longer gives them. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPendingAbout(long guardianId, long studentId) {
+    return mapper.cancelPendingAbout(guardianId, studentId);
   }
 
   /** What a guardian was sent or is still to be sent, newest first. */

@@ -1,6 +1,7 @@
 package org.kehou.core.outbox;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -65,6 +66,14 @@ interface OutboxMapper {
   @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE student_id = #{studentId} AND kind = #{kind} "
       + "AND state = 'PENDING'")
   int cancelPending(@Param("studentId") long studentId, @Param("kind") String kind);
+
+  @Update("<script>UPDATE outbox_message SET state = 'CANCELLED' WHERE state = 'PENDING' AND openid IN "
+      + "<foreach item='o' collection='openids' open='(' separator=',' close=')'>#{o}</foreach></script>")
+  int cancelPendingTo(@Param("openids") Collection<String> openids);
+
+  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE guardian_id = #{guardianId} "
+      + "AND student_id = #{studentId} AND state = 'PENDING'")
+  int cancelPendingAbout(@Param("guardianId") long guardianId, @Param("studentId") long studentId);
 
   @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")

@@ -9,10 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Imports a school's roster CSV all or nothing: the whole file is checked first and any error rejects it untouched;
- * a valid file is upserted in one transaction, so importing the same file twice changes nothing.
+ * a valid file is upserted in one transaction, so importing the same file twice changes nothing. The file is the whole
+ * roster of the classes it names: links it no longer has are removed (see {@link RosterRemovals}).
  */
 @Service
 public class RosterImportService {
@@ -32,6 +34,27 @@ public class RosterImportService {
    */
   @Transactional
   public RosterImportResult importCsv(long schoolId, byte[] file) {
+    RosterImportResult result = apply(schoolId, file);
+    log.info("Imported a roster for school {}: {} pupils and {} guardians created, {} and {} updated, {} links removed",
+        schoolId, result.studentsCreated(), result.guardiansCreated(), result.studentsUpdated(),
+        result.guardiansUpdated(), result.linksRemoved().size());
+    return result;
+  }
+
+  /**
+   * What {@link #importCsv} would do with this file, keeping none of it: the very same import runs and its transaction
+   * is rolled back, so the preview cannot disagree with the import (nor does any cache see it).
+   *
+   * @throws RosterRejectedException as the import would
+   */
+  @Transactional
+  public RosterImportResult preview(long schoolId, byte[] file) {
+    RosterImportResult result = apply(schoolId, file);
+    TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+    return result.asPreview();
+  }
+
+  private RosterImportResult apply(long schoolId, byte[] file) {
     Optional<String> text = RosterDecoder.decode(file);
     if (text.isEmpty()) {
       throw new RosterRejectedException(List.of(
@@ -46,8 +69,6 @@ public class RosterImportService {
       log.info("Rejected a roster file for school {} with {} errors", schoolId, errors.size());
       throw new RosterRejectedException(errors);
     }
-    RosterImportResult result = writer.write(schoolId, parser.rows());
-    log.info("Imported a roster of {} rows for school {}: {}", parser.rows().size(), schoolId, result);
-    return result;
+    return writer.write(schoolId, parser.rows());
   }
 }

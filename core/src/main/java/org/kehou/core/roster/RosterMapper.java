@@ -1,6 +1,8 @@
 package org.kehou.core.roster;
 
+import java.util.Collection;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -76,6 +78,11 @@ public interface RosterMapper {
   @Update("UPDATE guardian SET name = #{name}, updated_at = CURRENT_TIMESTAMP(3) WHERE id = #{id}")
   void updateGuardianName(@Param("id") long id, @Param("name") String name);
 
+  /** A parent's new number (same name, same child): the guardian, their bindings and their history stay one. */
+  @Invalidates(Region.BINDINGS)
+  @Update("UPDATE guardian SET phone = #{phone}, updated_at = CURRENT_TIMESTAMP(3) WHERE id = #{id}")
+  void updateGuardianPhone(@Param("id") long id, @Param("phone") String phone);
+
   @Select("SELECT sg.student_id, sg.guardian_id, sg.relation FROM student_guardian sg "
       + "JOIN student s ON s.id = sg.student_id WHERE s.school_id = #{schoolId}")
   List<LinkRow> links(long schoolId);
@@ -85,6 +92,17 @@ public interface RosterMapper {
       + "<foreach item='l' collection='rows' separator=','>(#{l.studentId}, #{l.guardianId}, #{l.relation})</foreach>"
       + "</script>")
   void insertLinks(@Param("rows") List<LinkRow> rows);
+
+  @Invalidates(Region.BINDINGS)
+  @Delete("<script>DELETE FROM student_guardian WHERE (student_id, guardian_id) IN "
+      + "<foreach item='l' collection='rows' open='(' separator=',' close=')'>(#{l.studentId}, #{l.guardianId})"
+      + "</foreach></script>")
+  int deleteLinks(@Param("rows") List<LinkRow> rows);
+
+  @Select("<script>SELECT g.id FROM guardian g WHERE g.id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
+      + "AND NOT EXISTS (SELECT 1 FROM student_guardian sg WHERE sg.guardian_id = g.id)</script>")
+  List<Long> childless(@Param("ids") Collection<Long> guardianIds);
 
   @Invalidates(Region.BINDINGS)
   @Update("UPDATE student_guardian SET relation = #{relation} WHERE student_id = #{studentId} "

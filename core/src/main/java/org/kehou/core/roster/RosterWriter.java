@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.kehou.core.roster.RosterMapper.ClassRow;
 import org.kehou.core.roster.RosterMapper.GuardianRow;
 import org.kehou.core.roster.RosterMapper.LinkRow;
@@ -27,9 +28,11 @@ class RosterWriter {
   private static final int BATCH = 500;
 
   private final RosterMapper db;
+  private final RosterRemovals removals;
 
-  RosterWriter(RosterMapper db) {
+  RosterWriter(RosterMapper db, RosterRemovals removals) {
     this.db = db;
+    this.removals = removals;
   }
 
   RosterImportResult write(long schoolId, List<RosterRow> rows) {
@@ -37,10 +40,12 @@ class RosterWriter {
     Counts counts = new Counts();
     Map<String, ClassRow> classes = classes(schoolId, rows, grades(schoolId, rows), counts);
     Map<String, StudentRow> students = students(schoolId, rows, classes, counts);
-    Map<String, GuardianRow> guardians = guardians(schoolId, rows, counts);
-    links(schoolId, rows, students, guardians, counts);
+    List<LinkRow> before = db.links(schoolId);
+    Map<String, GuardianRow> guardians = guardians(schoolId, rows, students, before, counts);
+    links(rows, students, guardians, before, counts);
+    List<RemovedLink> removed = removals.remove(rows, classes, students, guardians, before);
     return new RosterImportResult(counts.studentsCreated, counts.studentsUpdated, counts.guardiansCreated.size(),
-        counts.guardiansUpdated.size(), counts.classesCreated, counts.classesUpdated);
+        counts.guardiansUpdated.size(), counts.classesCreated, counts.classesUpdated, removed, false);
   }
 
   private Map<String, Long> grades(long schoolId, List<RosterRow> rows) {
@@ -95,11 +100,29 @@ class RosterWriter {
     return created.isEmpty() ? students : byKey(db.students(schoolId), StudentRow::studentNo);
   }
 
-  private Map<String, GuardianRow> guardians(long schoolId, List<RosterRow> rows, Counts counts) {
+  private Map<String, GuardianRow> guardians(long schoolId, List<RosterRow> rows, Map<String, StudentRow> students,
+      List<LinkRow> links, Counts counts) {
     Map<String, GuardianRow> guardians = byKey(db.guardians(schoolId), GuardianRow::phone);
     Map<String, GuardianRow> created = new LinkedHashMap<>();
+    Set<String> phonesInFile = rows.stream().map(RosterRow::phone).collect(Collectors.toSet());
+    Map<Long, List<Long>> guardiansOfPupil = links.stream().collect(Collectors.groupingBy(LinkRow::studentId,
+        Collectors.mapping(LinkRow::guardianId, Collectors.toList())));
+    Map<Long, GuardianRow> byId = guardians.values().stream()
+        .collect(toMap(GuardianRow::id, Function.identity()));
     for (RosterRow r : rows) {
       GuardianRow existing = guardians.get(r.phone());
+      if (existing == null) {
+        existing = newNumberOf(r, guardiansOfPupil.get(students.get(r.studentNo()).id()), byId, phonesInFile);
+        if (existing != null) {
+          db.updateGuardianPhone(existing.id(), r.phone());
+          guardians.remove(existing.phone());
+          GuardianRow renumbered = new GuardianRow(existing.id(), existing.name(), r.phone());
+          guardians.put(r.phone(), renumbered);
+          byId.put(existing.id(), renumbered);
+          counts.guardiansUpdated.add(existing.id());
+          continue;
+        }
+      }
       if (existing == null) {
         created.putIfAbsent(r.phone(), new GuardianRow(0, r.guardianName(), r.phone()));
       } else if (!existing.name().equals(r.guardianName()) && counts.guardiansUpdated.add(existing.id())) {
@@ -111,10 +134,24 @@ class RosterWriter {
     return created.isEmpty() ? guardians : byKey(db.guardians(schoolId), GuardianRow::phone);
   }
 
+  /**
+   * The guardian this row's unknown number belongs to: one of the pupil's guardians with the same name whose old
+   * number the file no longer has. Null when there is none, and the row is a new guardian.
+   */
+  private static GuardianRow newNumberOf(RosterRow r, List<Long> guardiansOfPupil, Map<Long, GuardianRow> byId,
+      Set<String> phonesInFile) {
+    if (guardiansOfPupil == null) {
+      return null;
+    }
+    return guardiansOfPupil.stream().map(byId::get)
+        .filter(g -> g.name().equals(r.guardianName()) && !phonesInFile.contains(g.phone()))
+        .findFirst().orElse(null);
+  }
+
   /** A new child or a changed relation counts as an update of an existing guardian. */
-  private void links(long schoolId, List<RosterRow> rows, Map<String, StudentRow> students,
-      Map<String, GuardianRow> guardians, Counts counts) {
-    Map<String, LinkRow> links = byKey(db.links(schoolId), l -> l.studentId() + ":" + l.guardianId());
+  private void links(List<RosterRow> rows, Map<String, StudentRow> students, Map<String, GuardianRow> guardians,
+      List<LinkRow> before, Counts counts) {
+    Map<String, LinkRow> links = byKey(before, l -> l.studentId() + ":" + l.guardianId());
     Map<String, LinkRow> created = new LinkedHashMap<>();
     for (RosterRow r : rows) {
       LinkRow wanted = new LinkRow(students.get(r.studentNo()).id(), guardians.get(r.phone()).id(), r.relation());
