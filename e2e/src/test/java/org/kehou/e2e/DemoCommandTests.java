@@ -107,14 +107,19 @@ class DemoCommandTests {
       sql.execute("CREATE TABLE " + foreign + ".precious (id INT)");
     }
 
-    Result refused = runDemoUntilItEnds(Map.of("KEHOU_DEMO_DB", foreign,
-        "KEHOU_DEMO_REDIS_DB", env("KEHOU_DEMO_TEST_REDIS_DB", "7")));
+    try {
+      Result refused = runDemoUntilItEnds(Map.of("KEHOU_DEMO_DB", foreign,
+          "KEHOU_DEMO_REDIS_DB", env("KEHOU_DEMO_TEST_REDIS_DB", "7")));
 
-    assertThat(refused.exitCode()).as(refused.output()).isNotZero();
-    assertThat(refused.output()).contains("database " + foreign + " exists and was not created by ./demo");
-    try (Connection db = DriverManager.getConnection(SERVER, "root", ""); Statement sql = db.createStatement()) {
-      assertThat(sql.executeQuery("SELECT COUNT(*) FROM " + foreign + ".precious").next()).isTrue();
-      sql.execute("DROP DATABASE " + foreign);
+      assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+      assertThat(refused.output()).contains("database " + foreign + " exists and was not created by ./demo");
+      try (Connection db = DriverManager.getConnection(SERVER, "root", ""); Statement sql = db.createStatement()) {
+        assertThat(sql.executeQuery("SELECT COUNT(*) FROM " + foreign + ".precious").next()).isTrue();
+      }
+    } finally {
+      try (Connection db = DriverManager.getConnection(SERVER, "root", ""); Statement sql = db.createStatement()) {
+        sql.execute("DROP DATABASE IF EXISTS " + foreign);
+      }
     }
   }
 
@@ -126,13 +131,17 @@ class DemoCommandTests {
     redis(index, "FLUSHDB");
     redis(index, "SET", "somebody:precious", "1");
 
-    Result refused = runDemoUntilItEnds(Map.of("KEHOU_DEMO_DB", env("KEHOU_DEMO_TEST_DB", "kehou_demo_e2e"),
-        "KEHOU_DEMO_REDIS_DB", index));
+    try {
+      Result refused = runDemoUntilItEnds(Map.of("KEHOU_DEMO_DB", env("KEHOU_DEMO_TEST_DB", "kehou_demo_e2e"),
+          "KEHOU_DEMO_REDIS_DB", index));
 
-    assertThat(refused.exitCode()).as(refused.output()).isNotZero();
-    assertThat(refused.output()).contains("Redis index " + index + " holds keys ./demo did not write");
-    assertThat(redis(index, "GET", "somebody:precious")).isEqualTo("1");
-    redis(index, "DEL", "somebody:precious");
+      assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+      assertThat(refused.output()).contains("Redis index " + index + " holds keys ./demo did not write");
+      assertThat(redis(index, "GET", "somebody:precious")).isEqualTo("1");
+    } finally {
+      // The other tests of this class need the index empty or the demo's own.
+      redis(index, "DEL", "somebody:precious");
+    }
   }
 
   private record Result(int exitCode, String output) {
@@ -145,9 +154,10 @@ class DemoCommandTests {
     builder.environment().putAll(Map.of("KEHOU_DEMO_SKIP_BUILD", "1",
         "KEHOU_API_PORT", "" + AppProcess.freePort(), "KEHOU_BOT_PORT", "" + AppProcess.freePort(),
         "KEHOU_DEMO_DIR", Path.of("target", "demo").toAbsolutePath().toString()));
+    Path out = Files.createDirectories(Path.of("target", "demo"));
     Process process = builder.start();
     StringBuffer output = new StringBuffer();
-    Thread reader = copy(process, output, Path.of("target", "demo", "demo-refusal.log"));
+    Thread reader = copy(process, output, out.resolve("demo-refusal.log"));
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroyForcibly();
