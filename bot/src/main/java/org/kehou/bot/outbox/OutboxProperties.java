@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease             how long a claim holds before another instance may take the rows over
  * @param retryBase         first retry delay; doubled at each attempt up to {@code retryMax}
  * @param maxAttempts       attempts before a transiently failing message is given up as FAILED
+ * @param concurrency       calls to WeChat in flight at once from this instance (1: one message at a time)
+ * @param maxPerSecond      calls to WeChat started per second by this instance, at most (0: no limit)
  * @param templateIds       message kind to WeChat template id; kinds without one go as customer-service text
  */
 @ConfigurationProperties("kehou.outbox")
@@ -23,10 +25,18 @@ record OutboxProperties(
     @DefaultValue("10s") Duration retryBase,
     @DefaultValue("1h") Duration retryMax,
     @DefaultValue("8") int maxAttempts,
+    @DefaultValue("32") int concurrency,
+    @DefaultValue("200") int maxPerSecond,
     Map<String, String> templateIds) {
 
   OutboxProperties {
     templateIds = templateIds == null ? Map.of() : Map.copyOf(templateIds);
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("kehou.outbox.concurrency must be at least 1");
+    }
+    if (maxPerSecond < 0) {
+      throw new IllegalArgumentException("kehou.outbox.max-per-second must be 0 (no limit) or more");
+    }
   }
 
   Duration retryDelay(int attemptsSoFar) {

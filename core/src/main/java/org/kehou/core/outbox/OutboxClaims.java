@@ -16,10 +16,12 @@ public class OutboxClaims {
 
   private final OutboxMapper mapper;
   private final Clock clock;
+  private final SendWindow window;
 
-  OutboxClaims(OutboxMapper mapper, Clock clock) {
+  OutboxClaims(OutboxMapper mapper, Clock clock, SendWindow window) {
     this.mapper = mapper;
     this.clock = clock;
+    this.window = window;
   }
 
   /** A batch of due rows now owned by the caller, to be settled within {@code lease}. */
@@ -29,6 +31,26 @@ public class OutboxClaims {
     String token = UUID.randomUUID().toString();
     int claimed = mapper.claim(token, now, now.plus(lease), limit);
     return new Batch(token, claimed == 0 ? List.of() : mapper.claimed(token));
+  }
+
+  /**
+   * Called right before one message is sent: renews the claim for another {@code lease} and answers whether the caller
+   * still owns the row. False when the lease ran out and another dispatcher took the row over, when the row was
+   * cancelled meanwhile, or when its kind may not go out now (it is then rescheduled to the first moment it may).
+   */
+  public boolean holdForSending(Batch batch, OutboxMessage message, Duration lease) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    LocalDateTime earliest = window.earliest(message.kind(), now);
+    if (earliest.isAfter(now)) {
+      mapper.defer(message.id(), batch.token(), earliest);
+      return false;
+    }
+    return mapper.renewClaim(message.id(), batch.token(), now.plus(lease)) == 1;
+  }
+
+  /** Gives a claimed row back unsent (the dispatcher is stopping), so it need not wait for the lease. */
+  public void release(Batch batch, OutboxMessage message) {
+    mapper.releaseClaim(message.id(), batch.token());
   }
 
   public void sent(Batch batch, OutboxMessage message, String channel, String wechatMsgId) {

@@ -44,6 +44,23 @@ interface OutboxMapper {
       + "WHERE state = 'SENDING' AND claimed_until < #{now}")
   int releaseExpiredClaims(LocalDateTime now);
 
+  /**
+   * Extends one row's claim just before it is sent. Zero when the claim is gone: a release of expired claims and this
+   * update lock the same row, so either the release sees the new lease or this update no longer finds the token.
+   */
+  @Update("UPDATE outbox_message SET claimed_until = #{until} WHERE id = #{id} AND claim_token = #{token} "
+      + "AND state = 'SENDING'")
+  int renewClaim(@Param("id") long id, @Param("token") String token, @Param("until") LocalDateTime until);
+
+  @Update("UPDATE outbox_message SET state = 'PENDING', claim_token = NULL, claimed_until = NULL "
+      + "WHERE id = #{id} AND claim_token = #{token} AND state = 'SENDING'")
+  int releaseClaim(@Param("id") long id, @Param("token") String token);
+
+  /** Not now (quiet hours): due again at {@code next}, without counting as an attempt. */
+  @Update("UPDATE outbox_message SET state = 'PENDING', next_attempt_at = #{next}, claim_token = NULL, "
+      + "claimed_until = NULL WHERE id = #{id} AND claim_token = #{token} AND state = 'SENDING'")
+  int defer(@Param("id") long id, @Param("token") String token, @Param("next") LocalDateTime next);
+
   @Update("UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, channel = #{channel}, "
       + "wechat_msg_id = #{msgId}, sent_at = #{now}, claim_token = NULL, claimed_until = NULL, last_error_code = NULL, "
       + "last_error = NULL WHERE id = #{id} AND claim_token = #{token}")
@@ -61,9 +78,15 @@ interface OutboxMapper {
   int markFailed(@Param("id") long id, @Param("token") String token, @Param("code") int code,
       @Param("error") String error);
 
+  /** A claimed row is cancelled too: the dispatcher checks the state again right before sending it. */
   @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE student_id = #{studentId} AND kind = #{kind} "
-      + "AND state = 'PENDING'")
+      + "AND state IN ('PENDING', 'SENDING')")
   int cancelPending(@Param("studentId") long studentId, @Param("kind") String kind);
+
+  /** As above for one logical message, by its dedup key (each row's key is that key, a colon and the openid). */
+  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE dedup_key LIKE CONCAT(#{dedupKey}, ':%') "
+      + "AND state IN ('PENDING', 'SENDING')")
+  int cancelPendingMessage(@Param("dedupKey") String dedupKey);
 
   @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
