@@ -12,6 +12,7 @@ import org.kehou.core.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     this.sender = sender;
     this.properties = properties;
     this.rate = new SendRate(properties.maxPerSecond());
-    this.slots = new Semaphore(properties.concurrency());
+    this.slots = new Semaphore(2 * properties.concurrency());
     AtomicInteger threads = new AtomicInteger();
     this.senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
       Thread thread = new Thread(r, "outbox-sender-" + threads.incrementAndGet());
@@ -54,7 +55,8 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
   /**
    * Sends every due row and returns once none is left and every send has been settled; returns how many rows were
-   * settled. Rows are claimed only as fast as sending slots free up, so none waits here long on a claim.
+   * settled. At most twice {@code concurrency} rows are claimed and unsettled at once: one set in flight, the next
+   * ready for the moment a sender is free, so that claiming never leaves a sender idle and no row waits here long.
    */
   int drain() {
     AtomicInteger settled = new AtomicInteger();
@@ -107,7 +109,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
             message.id(), message.kind());
         return false;
       }
-      settle(batch, message, sendCatching(message));
+      settleRetryingDeadlocks(batch, message, sendCatching(message));
       return true;
     } catch (RuntimeException e) {
       // The database failed us: the row comes back after its lease.
@@ -123,6 +125,20 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
       log.warn("Outbox message {} ({}) failed before WeChat answered", message.id(), message.kind(), e);
       return new Delivery(Delivery.Outcome.RETRY, null, null, INTERNAL_ERROR,
           "not sent, error in Kehou: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Recording outcomes of many concurrent sends can deadlock in InnoDB now and then; the loser is simply tried again. */
+  private void settleRetryingDeadlocks(Batch batch, OutboxMessage message, Delivery delivery) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        settle(batch, message, delivery);
+        return;
+      } catch (TransientDataAccessException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -150,7 +166,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   }
 
   private void awaitSendsInFlight() {
-    int all = properties.concurrency();
+    int all = 2 * properties.concurrency();
     boolean interrupted = false;
     while (true) {
       try {

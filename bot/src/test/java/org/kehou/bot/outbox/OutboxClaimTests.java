@@ -54,7 +54,7 @@ class OutboxClaimTests {
         "--kehou.wechat.secret=claim-secret",
         "--kehou.wechat.token=claim-token-check",
         "--kehou.outbox.dispatcher-enabled=false",
-        "--kehou.outbox.lease=1s",
+        "--kehou.outbox.lease=2s",
         "--kehou.outbox.batch-size=10",
         "--kehou.outbox.concurrency=1",
         "--kehou.outbox.retry-base=1h");
@@ -102,10 +102,10 @@ class OutboxClaimTests {
   @Test
   void aSlowWeChatOutlastingTheLeaseDoesNotMakeAnotherInstanceSendTheSameMessageAgain() {
     String prefix = "slow-" + System.nanoTime() + "-";
-    String[] markers = IntStream.range(0, 6).mapToObj(n -> prefix + n + "-end").toArray(String[]::new);
-    // 400 ms a call: six calls in a row take well over the one-second lease.
+    String[] markers = IntStream.range(0, 10).mapToObj(n -> prefix + n + "-end").toArray(String[]::new);
+    // 300 ms a call: ten calls in a row take well over the two-second lease.
     wechat.stubFor(post(urlPathEqualTo(SEND)).withRequestBody(containing(prefix)).atPriority(1)
-        .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}").withFixedDelay(400)));
+        .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}").withFixedDelay(300)));
     SchoolFixture school = queue(markers);
 
     OutboxDispatcher first = anotherInstance();

@@ -39,10 +39,17 @@ interface OutboxMapper {
   @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE claim_token = #{token} AND state = 'SENDING' ORDER BY id")
   List<OutboxMessage> claimed(String token);
 
-  /** A dispatcher that died mid-batch leaves SENDING rows behind; after their lease they are due again. */
+  /**
+   * A dispatcher that died mid-batch leaves SENDING rows behind; after their lease they are due again. Found by a plain
+   * read first: an UPDATE scanning every SENDING row would lock them all against the sends being recorded meanwhile.
+   */
+  @Select("SELECT id FROM outbox_message WHERE state = 'SENDING' AND claimed_until < #{now}")
+  List<Long> expiredClaims(LocalDateTime now);
+
+  /** Releases one row found by {@link #expiredClaims} if its lease is still over (it may have been renewed since). */
   @Update("UPDATE outbox_message SET state = 'PENDING', claim_token = NULL, claimed_until = NULL "
-      + "WHERE state = 'SENDING' AND claimed_until < #{now}")
-  int releaseExpiredClaims(LocalDateTime now);
+      + "WHERE id = #{id} AND state = 'SENDING' AND claimed_until < #{now}")
+  int releaseExpiredClaim(@Param("id") long id, @Param("now") LocalDateTime now);
 
   /**
    * Extends one row's claim just before it is sent. Zero when the claim is gone: a release of expired claims and this
