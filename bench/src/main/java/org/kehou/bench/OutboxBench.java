@@ -49,7 +49,7 @@ public final class OutboxBench {
     int rows = Integer.parseInt(options.getOrDefault("rows", "10000"));
     List<Run> runs = List.of(
         new Run("serial", "one at a time", Integer.parseInt(options.getOrDefault("serial-rows", "500")), 1, 0),
-        new Run("fanout", "concurrent", rows, Integer.parseInt(options.getOrDefault("concurrency", "128")),
+        new Run("fanout", "concurrent", rows, Integer.parseInt(options.getOrDefault("concurrency", "192")),
             Integer.parseInt(options.getOrDefault("max-per-second", "2000"))));
     long delay = Long.parseLong(options.getOrDefault("delay-ms", "50"));
     List<Measured> results = new ArrayList<>();
