@@ -33,6 +33,11 @@ class QuietHours implements SendWindow {
   }
 
   @Override
+  public boolean restricts(String kind) {
+    return REMINDER_KINDS.contains(kind);
+  }
+
+  @Override
   public LocalDateTime earliest(String kind, LocalDateTime at) {
     if (!REMINDER_KINDS.contains(kind) || !quietAt(at.toLocalTime())) {
       return at;

@@ -10,4 +10,10 @@ public interface SendWindow {
 
   /** {@code at} when a message of this kind may be sent then, otherwise the first moment it may. */
   LocalDateTime earliest(String kind, LocalDateTime at);
+
+  /**
+   * Whether messages of this kind have a window at all. Such messages (reminders) are also withdrawn when their
+   * occasion passes, so the dispatcher re-reads their row right before sending instead of trusting its claim.
+   */
+  boolean restricts(String kind);
 }
