@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -130,8 +131,9 @@ class OutboxClaimTests {
   void aMessageThatFailsInsideKehouIsRetriedLaterAndTheRestOfItsBatchGoesOut() {
     String prefix = "batch-" + System.nanoTime() + "-";
     String[] markers = IntStream.range(0, 5).mapToObj(n -> prefix + n + "-end").toArray(String[]::new);
-    // A proxy answering with an HTML page: WxJava cannot read it and throws, for this one message only.
+    // A proxy answering with an HTML page: WxJava cannot read it and throws, for this one message, once.
     wechat.stubFor(post(urlPathEqualTo(SEND)).withRequestBody(containing(markers[1])).atPriority(1)
+        .inScenario(prefix).whenScenarioStateIs(STARTED).willSetStateTo("answered")
         .willReturn(aResponse().withStatus(200).withBody("<html>bad gateway</html>")));
     SchoolFixture school = queue(markers);
 
