@@ -19,7 +19,7 @@ class WechatConfig {
   @Bean
   WxMpConfigStorage wxMpConfigStorage(WechatProperties properties, RedisClient redis,
       @Value("${kehou.outbox.concurrency:32}") int outboxConcurrency) {
-    WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(new RedisClientWxRedisOps(redis), REDIS_PREFIX);
+    WxMpRedisConfigImpl config = new TokenConfig(new RedisClientWxRedisOps(redis), REDIS_PREFIX);
     // The Redis keys and lock names are built from the app id: it must be set before anything else.
     config.setAppId(properties.appId());
     config.setSecret(properties.secret());
