@@ -8,12 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param dispatcherEnabled whether this instance drains the outbox (every instance may; claims keep them apart)
  * @param pollInterval      pause between drains when the outbox is empty
- * @param batchSize         rows claimed at once
+ * @param batchSize         most rows claimed in one statement (fewer when fewer senders are free)
  * @param lease             how long a claim holds before another instance may take the rows over
  * @param retryBase         first retry delay; doubled at each attempt up to {@code retryMax}
  * @param maxAttempts       attempts before a transiently failing message is given up as FAILED
  * @param concurrency       calls to WeChat in flight at once from this instance (1: one message at a time)
- * @param maxPerSecond      calls to WeChat started per second by this instance, at most (0: no limit)
+ * @param maxPerSecond      calls to WeChat started per second by this instance, on average, with bursts of a tenth
+ *                          of a second's worth (0: no limit)
  * @param templateIds       message kind to WeChat template id; kinds without one go as customer-service text
  */
 @ConfigurationProperties("kehou.outbox")

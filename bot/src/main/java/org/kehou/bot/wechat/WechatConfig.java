@@ -29,7 +29,8 @@ class WechatConfig {
     config.useStableAccessToken(true);
     String base = properties.apiBase().replaceAll("/+$", "");
     config.setHostConfig(WxMpHostConfig.builder().apiHost(base).mpHost(base).openHost(base).build());
-    // Every send of the outbox in flight holds a connection; a few more for token refreshes and the menu.
+    // Every send of the outbox in flight holds a connection; a few more for token refreshes and the menu. (The default
+    // repeats OutboxProperties' own: the outbox's settings record is private to its package.)
     config.setApacheHttpClientBuilder(new WechatHttpClient(outboxConcurrency + 8));
     return config;
   }

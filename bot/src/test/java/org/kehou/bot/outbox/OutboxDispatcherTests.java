@@ -12,27 +12,34 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import me.chanjar.weixin.mp.api.WxMpService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.BotApplication;
 import org.kehou.core.outbox.Outbox;
 import org.kehou.core.outbox.OutboxClaims;
+import org.kehou.core.outbox.OutboxMessage;
 import org.kehou.core.outbox.Recipient;
 import org.kehou.core.testing.SchoolFixture;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A claim must still be held when its row is sent, and one row's failure stays with that row. The dispatchers here are
- * driven by the test (the context's own is off); two dispatchers on one database are two instances as far as claims go.
+ * A claim must still be held when its row is sent, one row's failure stays with that row, and sends keep to the
+ * configured limits. The dispatchers here are driven by the test (the context's own is off); two dispatchers on one
+ * database are two instances as far as claims go.
  */
-class OutboxClaimTests {
+class OutboxDispatcherTests {
 
   static final String SEND = "/cgi-bin/message/custom/send";
 
@@ -125,6 +132,70 @@ class OutboxClaimTests {
     }
     first.destroy();
     second.destroy();
+  }
+
+  /** A dispatcher with its own limits, counting the calls it has in flight at once. */
+  static OutboxDispatcher limited(int concurrency, int maxPerSecond, AtomicInteger maxInFlight) {
+    OutboxProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+        "kehou.outbox.concurrency", String.valueOf(concurrency),
+        "kehou.outbox.max-per-second", String.valueOf(maxPerSecond),
+        "kehou.outbox.lease", "2m"))).bind("kehou.outbox", OutboxProperties.class).get();
+    AtomicInteger inFlight = new AtomicInteger();
+    WeChatSender counting = new WeChatSender(bot.getBean(WxMpService.class), properties) {
+      @Override
+      Delivery send(OutboxMessage message) {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          return super.send(message);
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+    };
+    return new OutboxDispatcher(bot.getBean(OutboxClaims.class), counting, properties);
+  }
+
+  static List<Long> sendTimes(String prefix) {
+    return wechat.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getBodyAsString().contains(prefix))
+        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+  }
+
+  @Test
+  void sendsGoOutSeveralAtOnceButNeverMoreThanTheConcurrencyAllows() {
+    String prefix = "parallel-" + System.nanoTime() + "-";
+    wechat.stubFor(post(urlPathEqualTo(SEND)).withRequestBody(containing(prefix)).atPriority(1)
+        .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}").withFixedDelay(400)));
+    SchoolFixture school = queue(IntStream.range(0, 16).mapToObj(n -> prefix + n + "-end").toArray(String[]::new));
+    AtomicInteger maxInFlight = new AtomicInteger();
+    OutboxDispatcher dispatcher = limited(4, 0, maxInFlight);
+
+    dispatcher.drain();
+
+    assertThat(maxInFlight.get()).isBetween(2, 4);
+    assertThat(bot.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM outbox_message WHERE school_id = ? "
+        + "AND state = 'SENT'", Integer.class, school.schoolId)).isEqualTo(16);
+    // 16 calls of 400 ms, four at a time, take four rounds: well under the 6.4 s of one at a time.
+    List<Long> times = sendTimes(prefix);
+    assertThat(times.get(times.size() - 1) - times.get(0)).isLessThan(4000);
+    dispatcher.destroy();
+  }
+
+  @Test
+  void sendsStartNoFasterThanTheRateAllows() {
+    String prefix = "paced-" + System.nanoTime() + "-";
+    SchoolFixture school = queue(IntStream.range(0, 10).mapToObj(n -> prefix + n + "-end").toArray(String[]::new));
+    OutboxDispatcher dispatcher = limited(8, 5, new AtomicInteger());
+
+    dispatcher.drain();
+
+    assertThat(bot.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM outbox_message WHERE school_id = ? "
+        + "AND state = 'SENT'", Integer.class, school.schoolId)).isEqualTo(10);
+    // Five a second, evenly spaced: ten sends span at least 9 × 200 ms (less a little for the clocks' resolution).
+    List<Long> times = sendTimes(prefix);
+    assertThat(times).hasSize(10);
+    assertThat(times.get(9) - times.get(0)).isGreaterThanOrEqualTo(1750);
+    dispatcher.destroy();
   }
 
   @Test
