@@ -1,48 +1,145 @@
 package org.kehou.bot.outbox;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.kehou.core.outbox.OutboxClaims;
 import org.kehou.core.outbox.OutboxClaims.Batch;
 import org.kehou.core.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outbox on every bot instance. Instances never send one row twice because each row is claimed by exactly
- * one of them (see {@link OutboxClaims}); a row whose claimant died is taken over once its lease expires.
+ * Drains the outbox on every bot instance, up to {@code concurrency} sends in flight and {@code max-per-second} started
+ * per second. Instances never send one row twice: each row is claimed by one of them (see {@link OutboxClaims}), and
+ * the claim is renewed and checked right before the row is sent, so a row whose lease ran out while it waited here is
+ * left to whoever took it over. A row whose claimant died is taken over once its lease expires.
  */
 @Component
-class OutboxDispatcher implements SmartLifecycle {
+class OutboxDispatcher implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  /** last_error_code of a send that failed inside Kehou before WeChat answered (retried like a busy WeChat). */
+  static final int INTERNAL_ERROR = -2;
 
   private final OutboxClaims claims;
   private final WeChatSender sender;
   private final OutboxProperties properties;
-  private ScheduledExecutorService executor;
+  private final SendRate rate;
+  private final Semaphore slots;
+  private final ExecutorService senders;
+  private volatile boolean stopping;
+  private ScheduledExecutorService poller;
 
   OutboxDispatcher(OutboxClaims claims, WeChatSender sender, OutboxProperties properties) {
     this.claims = claims;
     this.sender = sender;
     this.properties = properties;
+    this.rate = new SendRate(properties.maxPerSecond());
+    this.slots = new Semaphore(2 * properties.concurrency());
+    AtomicInteger threads = new AtomicInteger();
+    this.senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+      Thread thread = new Thread(r, "outbox-sender-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
-  /** Sends every due row; returns how many rows were settled. */
+  /**
+   * Sends every due row and returns once none is left and every send has been settled; returns how many rows were
+   * settled. At most twice {@code concurrency} rows are claimed and unsettled at once: one set in flight, the next
+   * ready for the moment a sender is free, so that claiming never leaves a sender idle and no row waits here long.
+   */
   int drain() {
-    int settled = 0;
-    Batch batch;
-    do {
-      batch = claims.claimDue(properties.batchSize(), properties.lease());
-      for (OutboxMessage message : batch.messages()) {
-        settle(batch, message, sender.send(message));
-        settled++;
+    AtomicInteger settled = new AtomicInteger();
+    try {
+      while (!stopping) {
+        slots.acquire();
+        int free = 1 + slots.drainPermits();
+        int wanted = Math.min(free, properties.batchSize());
+        slots.release(free - wanted);
+        Batch batch;
+        try {
+          batch = claims.claimDue(wanted, properties.lease());
+        } catch (RuntimeException e) {
+          slots.release(wanted);
+          throw e;
+        }
+        slots.release(wanted - batch.messages().size());
+        if (batch.messages().isEmpty()) {
+          break;
+        }
+        for (OutboxMessage message : batch.messages()) {
+          senders.execute(() -> {
+            try {
+              if (sendOne(batch, message)) {
+                settled.incrementAndGet();
+              }
+            } finally {
+              slots.release();
+            }
+          });
+        }
       }
-    } while (!batch.messages().isEmpty());
-    return settled;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      awaitSendsInFlight();
+    }
+    return settled.get();
+  }
+
+  /** One row, start to finish; whatever goes wrong stays with this row and never holds up the rest of its batch. */
+  private boolean sendOne(Batch batch, OutboxMessage message) {
+    try {
+      if (stopping || !rate.acquire()) {
+        claims.release(batch, message);
+        return false;
+      }
+      if (!claims.holdForSending(batch, message, properties.lease())) {
+        log.info("Outbox message {} ({}) left unsent here: claim taken over, cancelled or not to be sent now",
+            message.id(), message.kind());
+        return false;
+      }
+      settleRetryingDeadlocks(batch, message, sendCatching(message));
+      return true;
+    } catch (RuntimeException e) {
+      // The database failed us: the row comes back after its lease.
+      log.warn("Outbox message {} ({}) could not be settled", message.id(), message.kind(), e);
+      return false;
+    }
+  }
+
+  private Delivery sendCatching(OutboxMessage message) {
+    try {
+      return sender.send(message);
+    } catch (RuntimeException e) {
+      log.warn("Outbox message {} ({}) failed before WeChat answered", message.id(), message.kind(), e);
+      return new Delivery(Delivery.Outcome.RETRY, null, null, INTERNAL_ERROR,
+          "not sent, error in Kehou: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Recording outcomes of many concurrent sends can deadlock in InnoDB now and then; the loser is simply tried again. */
+  private void settleRetryingDeadlocks(Batch batch, OutboxMessage message, Delivery delivery) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        settle(batch, message, delivery);
+        return;
+      } catch (TransientDataAccessException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void settle(Batch batch, OutboxMessage message, Delivery delivery) {
@@ -68,6 +165,23 @@ class OutboxDispatcher implements SmartLifecycle {
     }
   }
 
+  private void awaitSendsInFlight() {
+    int all = 2 * properties.concurrency();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        slots.acquire(all);
+        slots.release(all);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void drainSafely() {
     try {
       drain();
@@ -79,28 +193,37 @@ class OutboxDispatcher implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    if (properties.dispatcherEnabled() && executor == null) {
-      executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-dispatcher"));
+    if (properties.dispatcherEnabled() && poller == null) {
+      stopping = false;
+      poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-dispatcher"));
       long interval = properties.pollInterval().toMillis();
-      executor.scheduleWithFixedDelay(this::drainSafely, interval, interval, TimeUnit.MILLISECONDS);
+      poller.scheduleWithFixedDelay(this::drainSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
   }
 
+  /** Sends already started finish; claimed rows not yet started are given back at once. */
   @Override
   public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdown();
+    if (poller != null) {
+      stopping = true;
+      poller.shutdown();
       try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        poller.awaitTermination(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      executor = null;
+      poller = null;
     }
   }
 
   @Override
   public synchronized boolean isRunning() {
-    return executor != null;
+    return poller != null;
+  }
+
+  @Override
+  public void destroy() {
+    stopping = true;
+    senders.shutdownNow();
   }
 }

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param dispatcherEnabled whether this instance drains the outbox (every instance may; claims keep them apart)
  * @param pollInterval      pause between drains when the outbox is empty
- * @param batchSize         rows claimed at once
+ * @param batchSize         most rows claimed in one statement (fewer when fewer senders are free)
  * @param lease             how long a claim holds before another instance may take the rows over
  * @param retryBase         first retry delay; doubled at each attempt up to {@code retryMax}
  * @param maxAttempts       attempts before a transiently failing message is given up as FAILED
+ * @param concurrency       calls to WeChat in flight at once from this instance (1: one message at a time)
+ * @param maxPerSecond      calls to WeChat started per second by this instance, on average, with bursts of a tenth
+ *                          of a second's worth (0: no limit)
  * @param templates         message kind to its WeChat template; a kind is matched ignoring case and dashes, so the
  *                          environment's {@code KEHOU_OUTBOX_TEMPLATES_AGREEMENTREADY_ID} configures
  *                          {@code agreement-ready}
@@ -29,6 +32,8 @@ record OutboxProperties(
     @DefaultValue("10s") Duration retryBase,
     @DefaultValue("1h") Duration retryMax,
     @DefaultValue("8") int maxAttempts,
+    @DefaultValue("32") int concurrency,
+    @DefaultValue("200") int maxPerSecond,
     Map<String, Template> templates,
     @DefaultValue("false") boolean preferTemplates) {
 
@@ -50,6 +55,12 @@ record OutboxProperties(
       });
     }
     templates = Map.copyOf(byKind);
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("kehou.outbox.concurrency must be at least 1");
+    }
+    if (maxPerSecond < 0) {
+      throw new IllegalArgumentException("kehou.outbox.max-per-second must be 0 (no limit) or more");
+    }
   }
 
   Optional<TemplateSpec> template(String kind) {

@@ -5,6 +5,7 @@ import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.RedisClient;
@@ -16,8 +17,9 @@ class WechatConfig {
   static final String REDIS_PREFIX = "kehou:wechat";
 
   @Bean
-  WxMpConfigStorage wxMpConfigStorage(WechatProperties properties, RedisClient redis) {
-    WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(new RedisClientWxRedisOps(redis), REDIS_PREFIX);
+  WxMpConfigStorage wxMpConfigStorage(WechatProperties properties, RedisClient redis,
+      @Value("${kehou.outbox.concurrency:32}") int outboxConcurrency) {
+    WxMpRedisConfigImpl config = new TokenConfig(new RedisClientWxRedisOps(redis), REDIS_PREFIX);
     // The Redis keys and lock names are built from the app id: it must be set before anything else.
     config.setAppId(properties.appId());
     config.setSecret(properties.secret());
@@ -27,6 +29,9 @@ class WechatConfig {
     config.useStableAccessToken(true);
     String base = properties.apiBase().replaceAll("/+$", "");
     config.setHostConfig(WxMpHostConfig.builder().apiHost(base).mpHost(base).openHost(base).build());
+    // Every send of the outbox in flight holds a connection; a few more for token refreshes and the menu. (The default
+    // repeats OutboxProperties' own: the outbox's settings record is private to its package.)
+    config.setApacheHttpClientBuilder(new WechatHttpClient(outboxConcurrency + 8));
     return config;
   }
 

@@ -30,14 +30,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two bot instances (two Spring contexts, one database) drain one outbox while the fake WeChat API fails a good part of
- * the time: every message must arrive exactly once, and a permanent refusal must stop for good.
+ * Two bot instances (two Spring contexts, one database), each sending several messages at once, drain one outbox while
+ * the fake WeChat API fails a good part of the time: every message must arrive exactly once, and a permanent refusal
+ * must stop for good.
  */
 // Right after the simulator's test, before cached Spring contexts with dispatchers of their own (see
 // junit-platform.properties) exist to claim this test's outbox rows.
 class OutboxDeliveryTests {
 
-  static final int MESSAGES = 40;
+  static final int MESSAGES = 120;
   static final String SEND = "/cgi-bin/message/custom/send";
 
   static WireMockServer wechat;
@@ -67,7 +68,8 @@ class OutboxDeliveryTests {
         "--kehou.outbox.dispatcher-enabled=true",
         "--kehou.outbox.poll-interval=100ms",
         "--kehou.outbox.retry-base=200ms",
-        "--kehou.outbox.batch-size=5");
+        "--kehou.outbox.batch-size=5",
+        "--kehou.outbox.concurrency=6");
   }
 
   @AfterAll

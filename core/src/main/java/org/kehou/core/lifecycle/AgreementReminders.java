@@ -44,6 +44,10 @@ class AgreementReminders {
 
   private void remind(long applicationId, String which) {
     ApplicationRow row = transitions.lock(applicationId);
+    if (row.state() != ApplicationState.AGREEMENT_PENDING) {
+      // Signed, withdrawn or lapsed since the query above: the step is settled, nothing to nudge.
+      return;
+    }
     String deadline = WHEN.format(mapper.deadline(applicationId));
     Map<String, String> values = Map.of("child", row.studentName(), "deadline", deadline);
     transitions.tellGuardians(row, KIND, KIND + "-" + which, texts.message("agreement.reminder", values), values, null);

@@ -29,4 +29,16 @@ class GuardianNotices {
       }
     }
   }
+
+  /** The child's application is settled for good: no reminder about it (agreement or seat offer) may still go out. */
+  void dropReminders(long studentId) {
+    for (String kind : QuietHours.REMINDER_KINDS) {
+      outbox.cancelPending(studentId, kind);
+    }
+  }
+
+  /** One seat offer is answered or over: its reminder, if not yet sent, is dropped. */
+  void dropOfferReminder(long choiceId) {
+    outbox.cancelPending(WaitlistService.OFFER_REMINDER + ":" + choiceId);
+  }
 }

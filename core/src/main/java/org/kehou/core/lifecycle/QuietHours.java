@@ -1,13 +1,21 @@
 package org.kehou.core.lifecycle;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Set;
+import org.kehou.core.outbox.SendWindow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Reminders never go out at night (default 21:30–07:00); the next run after the quiet hours sends them. */
+/**
+ * Reminders never go out at night (default 21:30–07:00): none is queued then, and one that falls due then (a retry
+ * after backoff, a row queued just before) is held by the dispatcher until the quiet hours end.
+ */
 @Component
-class QuietHours {
+class QuietHours implements SendWindow {
+
+  static final Set<String> REMINDER_KINDS = Set.of(AgreementReminders.KIND, WaitlistService.OFFER_REMINDER);
 
   private final LocalTime start;
   private final LocalTime end;
@@ -21,7 +29,24 @@ class QuietHours {
   }
 
   boolean now() {
-    LocalTime time = LocalTime.now(clock);
+    return quietAt(LocalTime.now(clock));
+  }
+
+  @Override
+  public boolean restricts(String kind) {
+    return REMINDER_KINDS.contains(kind);
+  }
+
+  @Override
+  public LocalDateTime earliest(String kind, LocalDateTime at) {
+    if (!REMINDER_KINDS.contains(kind) || !quietAt(at.toLocalTime())) {
+      return at;
+    }
+    LocalDateTime endToday = at.toLocalDate().atTime(end);
+    return endToday.isAfter(at) ? endToday : endToday.plusDays(1);
+  }
+
+  private boolean quietAt(LocalTime time) {
     // The window usually spans midnight (21:30 to 07:00); a same-day window works too.
     return start.isAfter(end)
         ? !time.isBefore(start) || time.isBefore(end)

@@ -60,6 +60,10 @@ interface SeatMapper {
   @Select("SELECT offering_id FROM application_choice WHERE id = #{id}")
   long offeringOf(long choiceId);
 
+  /** Locks the choice until the transaction ends; false once the offer was answered or released. */
+  @Select("SELECT COUNT(*) FROM application_choice WHERE id = #{id} AND status = 'OFFERED' FOR UPDATE")
+  boolean offerStillOpen(long choiceId);
+
   /** Only while still OFFERED: an expiry job and a parent's 确认 racing for one offer settle it once. */
   @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application_choice SET status = #{to}, updated_at = #{now} WHERE id = #{id} AND status = 'OFFERED'")

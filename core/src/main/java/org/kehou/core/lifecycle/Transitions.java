@@ -45,6 +45,7 @@ class Transitions {
     if (to.isFinal()) {
       List<Long> freed = seats.heldOfferings(row.id());
       mapper.releaseChoices(row.id(), now);
+      notices.dropReminders(row.studentId());
       freed.forEach(seatOffers::fill);
     }
   }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
-import org.kehou.core.outbox.Outbox;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,18 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WaitlistService {
 
+  static final String OFFER_REMINDER = "waitlist-offer-reminder";
+
   private final SeatMapper seats;
   private final SeatOffers seatOffers;
   private final GuardianNotices notices;
   private final AgreementService agreements;
-  private final Outbox outbox;
   private final QuietHours quietHours;
   private final Texts texts;
   private final Clock clock;
 
   WaitlistService(SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, AgreementService agreements,
-      Outbox outbox, QuietHours quietHours, Texts texts, Clock clock) {
-    this.outbox = outbox;
+      QuietHours quietHours, Texts texts, Clock clock) {
     this.quietHours = quietHours;
     this.seats = seats;
     this.seatOffers = seatOffers;
@@ -52,7 +51,7 @@ public class WaitlistService {
       return Optional.empty();
     }
     Offer offer = open.get();
-    outbox.cancelPending(studentId, "waitlist-offer-reminder");
+    notices.dropOfferReminder(offer.choiceId());
     agreements.seatAdded(offer.applicationId(), guardianId);
     return Optional.of(texts.message("waitlist.accepted",
         Map.of("child", offer.studentName(), "offering", offer.offeringName())));
@@ -66,6 +65,7 @@ public class WaitlistService {
     if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "RELEASED", now) == 0) {
       return Optional.empty();
     }
+    notices.dropOfferReminder(open.get().choiceId());
     seatOffers.fill(seats.offeringOf(open.get().choiceId()));
     return Optional.of(texts.message("waitlist.declined",
         Map.of("child", open.get().studentName(), "offering", open.get().offeringName())));
@@ -79,6 +79,7 @@ public class WaitlistService {
     for (Offer offer : seats.expiredOffers(now)) {
       if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 1) {
         expired++;
+        notices.dropOfferReminder(offer.choiceId());
         notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
             texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
             Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
@@ -95,11 +96,16 @@ public class WaitlistService {
       return;
     }
     for (Offer offer : seats.offersPastHalfway(LocalDateTime.now(clock))) {
+      // Locks the offer: an answer committed meanwhile is seen here, and one still running waits for this reminder
+      // and then drops it.
+      if (!seats.offerStillOpen(offer.choiceId())) {
+        continue;
+      }
       String expires = SeatOffers.WHEN.format(seats.offerExpiresAt(offer.choiceId()));
       Map<String, String> values = Map.of("child", offer.studentName(), "offering", offer.offeringName(),
           "expires", expires);
-      notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer-reminder:" + offer.choiceId(),
-          "waitlist-offer-reminder", texts.message("waitlist.reminder", values), values, null);
+      notices.tell(offer.schoolId(), offer.studentId(), OFFER_REMINDER + ":" + offer.choiceId(),
+          OFFER_REMINDER, texts.message("waitlist.reminder", values), values, null);
     }
   }
 }

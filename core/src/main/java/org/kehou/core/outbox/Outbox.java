@@ -73,6 +73,12 @@ public class Outbox {
     return mapper.cancelPendingAbout(guardianId, studentId);
   }
 
+  /** As {@link #cancelPending(long, String)} for one logical message, named by the dedup key it was queued with. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPending(String dedupKey) {
+    return mapper.cancelPendingMessage(dedupKey);
+  }
+
   /** What a guardian was sent or is still to be sent, newest first. */
   public List<OutboxMessage> forGuardian(long guardianId) {
     return mapper.forGuardian(guardianId);

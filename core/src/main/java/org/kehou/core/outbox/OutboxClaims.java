@@ -16,19 +16,49 @@ public class OutboxClaims {
 
   private final OutboxMapper mapper;
   private final Clock clock;
+  private final SendWindow window;
 
-  OutboxClaims(OutboxMapper mapper, Clock clock) {
+  OutboxClaims(OutboxMapper mapper, Clock clock, SendWindow window) {
     this.mapper = mapper;
     this.clock = clock;
+    this.window = window;
   }
 
   /** A batch of due rows now owned by the caller, to be settled within {@code lease}. */
   public Batch claimDue(int limit, Duration lease) {
     LocalDateTime now = LocalDateTime.now(clock);
-    mapper.releaseExpiredClaims(now);
+    for (long id : mapper.expiredClaims(now)) {
+      mapper.releaseExpiredClaim(id, now);
+    }
     String token = UUID.randomUUID().toString();
     int claimed = mapper.claim(token, now, now.plus(lease), limit);
-    return new Batch(token, claimed == 0 ? List.of() : mapper.claimed(token));
+    return new Batch(token, now, claimed == 0 ? List.of() : mapper.claimed(token));
+  }
+
+  /**
+   * Called right before one message is sent: whether the caller still owns the row and may send it now. Within the
+   * first half of the lease the claim is certainly held (nobody may take it over before the lease ends), which leaves
+   * the other half for the send itself; later the claim is renewed for another {@code lease}, in the database, and the
+   * answer is false when the lease had run out and another dispatcher took the row over, or the row was cancelled.
+   * Rows with a send window (reminders) always take that second way, so a reminder dropped after it was claimed is
+   * not sent. False too when the kind may not go out now (quiet hours): the row is then rescheduled for when it may.
+   */
+  public boolean holdForSending(Batch batch, OutboxMessage message, Duration lease) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    LocalDateTime earliest = window.earliest(message.kind(), now);
+    if (earliest.isAfter(now)) {
+      mapper.defer(message.id(), batch.token(), earliest);
+      return false;
+    }
+    if (!window.restricts(message.kind()) && now.isBefore(batch.claimedAt().plus(lease.dividedBy(2)))) {
+      return true;
+    }
+    return mapper.renewClaim(message.id(), batch.token(), now.plus(lease)) == 1;
+  }
+
+  /** Gives a claimed row back unsent (the dispatcher is stopping), so it need not wait for the lease. */
+  public void release(Batch batch, OutboxMessage message) {
+    mapper.releaseClaim(message.id(), batch.token());
   }
 
   public void sent(Batch batch, OutboxMessage message, String channel, String wechatMsgId) {
@@ -52,6 +82,7 @@ public class OutboxClaims {
     return error == null || error.length() <= 300 ? error : error.substring(0, 300);
   }
 
-  public record Batch(String token, List<OutboxMessage> messages) {
+  /** Rows claimed under one token; {@code claimedAt} is when the claim (and its lease) began. */
+  public record Batch(String token, LocalDateTime claimedAt, List<OutboxMessage> messages) {
   }
 }

@@ -41,10 +41,34 @@ interface OutboxMapper {
   @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE claim_token = #{token} AND state = 'SENDING' ORDER BY id")
   List<OutboxMessage> claimed(String token);
 
-  /** A dispatcher that died mid-batch leaves SENDING rows behind; after their lease they are due again. */
+  /**
+   * A dispatcher that died mid-batch leaves SENDING rows behind; after their lease they are due again. Found by a plain
+   * read first: an UPDATE scanning every SENDING row would lock them all against the sends being recorded meanwhile.
+   */
+  @Select("SELECT id FROM outbox_message WHERE state = 'SENDING' AND claimed_until < #{now}")
+  List<Long> expiredClaims(LocalDateTime now);
+
+  /** Releases one row found by {@link #expiredClaims} if its lease is still over (it may have been renewed since). */
   @Update("UPDATE outbox_message SET state = 'PENDING', claim_token = NULL, claimed_until = NULL "
-      + "WHERE state = 'SENDING' AND claimed_until < #{now}")
-  int releaseExpiredClaims(LocalDateTime now);
+      + "WHERE id = #{id} AND state = 'SENDING' AND claimed_until < #{now}")
+  int releaseExpiredClaim(@Param("id") long id, @Param("now") LocalDateTime now);
+
+  /**
+   * Extends one row's claim just before it is sent. Zero when the claim is gone: a release of expired claims and this
+   * update lock the same row, so either the release sees the new lease or this update no longer finds the token.
+   */
+  @Update("UPDATE outbox_message SET claimed_until = #{until} WHERE id = #{id} AND claim_token = #{token} "
+      + "AND state = 'SENDING'")
+  int renewClaim(@Param("id") long id, @Param("token") String token, @Param("until") LocalDateTime until);
+
+  @Update("UPDATE outbox_message SET state = 'PENDING', claim_token = NULL, claimed_until = NULL "
+      + "WHERE id = #{id} AND claim_token = #{token} AND state = 'SENDING'")
+  int releaseClaim(@Param("id") long id, @Param("token") String token);
+
+  /** Not now (quiet hours): due again at {@code next}, without counting as an attempt. */
+  @Update("UPDATE outbox_message SET state = 'PENDING', next_attempt_at = #{next}, claim_token = NULL, "
+      + "claimed_until = NULL WHERE id = #{id} AND claim_token = #{token} AND state = 'SENDING'")
+  int defer(@Param("id") long id, @Param("token") String token, @Param("next") LocalDateTime next);
 
   @Update("UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, channel = #{channel}, "
       + "wechat_msg_id = #{msgId}, sent_at = #{now}, claim_token = NULL, claimed_until = NULL, last_error_code = NULL, "
@@ -63,8 +87,9 @@ interface OutboxMapper {
   int markFailed(@Param("id") long id, @Param("token") String token, @Param("code") int code,
       @Param("error") String error);
 
+  /** A claimed row is cancelled too: the dispatcher checks the state again right before sending it. */
   @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE student_id = #{studentId} AND kind = #{kind} "
-      + "AND state = 'PENDING'")
+      + "AND state IN ('PENDING', 'SENDING')")
   int cancelPending(@Param("studentId") long studentId, @Param("kind") String kind);
 
   @Update("<script>UPDATE outbox_message SET state = 'CANCELLED' WHERE state = 'PENDING' AND openid IN "
@@ -74,6 +99,11 @@ interface OutboxMapper {
   @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE guardian_id = #{guardianId} "
       + "AND student_id = #{studentId} AND state = 'PENDING'")
   int cancelPendingAbout(@Param("guardianId") long guardianId, @Param("studentId") long studentId);
+
+  /** As above for one logical message, by its dedup key (each row's key is that key, a colon and the openid). */
+  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE dedup_key LIKE CONCAT(#{dedupKey}, ':%') "
+      + "AND state IN ('PENDING', 'SENDING')")
+  int cancelPendingMessage(@Param("dedupKey") String dedupKey);
 
   @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")

@@ -3,6 +3,7 @@ package org.kehou.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,5 +31,16 @@ class QuietHoursTests {
   @CsvSource({"12:59, false", "13:00, true", "13:59, true", "14:00, false"})
   void aWindowWithinOneDayWorksToo(String time, boolean quiet) {
     assertThat(quietAt(time, "13:00", "14:00")).isEqualTo(quiet);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "agreement-reminder, 2026-11-30T23:00, 2026-12-01T07:00", "waitlist-offer-reminder, 2026-12-01T03:00, 2026-12-01T07:00",
+      "agreement-reminder, 2026-12-01T07:00, 2026-12-01T07:00", "agreement-reminder, 2026-12-01T12:00, 2026-12-01T12:00",
+      "agreement-ready, 2026-11-30T23:00, 2026-11-30T23:00"})
+  void aReminderDueAtNightIsSentWhenTheQuietHoursEndOtherMessagesAreNotHeld(String kind, LocalDateTime due,
+      LocalDateTime sent) {
+    QuietHours quiet = new QuietHours(LocalTime.parse("21:30"), LocalTime.parse("07:00"), Clock.system(BEIJING));
+    assertThat(quiet.earliest(kind, due)).isEqualTo(sent);
   }
 }

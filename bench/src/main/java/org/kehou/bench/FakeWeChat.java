@@ -1,0 +1,126 @@
+package org.kehou.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The WeChat API as the outbox sees it, on 127.0.0.1: hands out an access token at once and answers every message send
+ * (customer-service or template) with success after a fixed delay. Counts each message by the marker in its text, so
+ * duplicates show, and the most calls it ever had in flight.
+ */
+final class FakeWeChat implements AutoCloseable {
+
+  static final Pattern MARKER = Pattern.compile("outbox-bench:[a-z0-9]+:\\d+;");
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final long delayMillis;
+  private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicLong msgIds = new AtomicLong(1_000_000);
+  private volatile long lastSendNanos;
+
+  FakeWeChat(int port, long delayMillis) throws IOException {
+    this.delayMillis = delayMillis;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+    // One thread per call in flight: each sleeps through its delay like a slow server would.
+    threads = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "fake-wechat");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(threads);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (path.endsWith("/token") || path.endsWith("/stable_token")) {
+      reply(exchange, "{\"access_token\":\"outbox-bench-token\",\"expires_in\":7200}");
+      return;
+    }
+    if (!path.startsWith("/cgi-bin/message/")) {
+      reply(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+      return;
+    }
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      Thread.sleep(delayMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Matcher marker = MARKER.matcher(body);
+    if (marker.find()) {
+      received.computeIfAbsent(marker.group(), k -> new AtomicInteger()).incrementAndGet();
+    }
+    lastSendNanos = System.nanoTime();
+    inFlight.decrementAndGet();
+    reply(exchange, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + msgIds.incrementAndGet() + "}");
+  }
+
+  private static void reply(HttpExchange exchange, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** Distinct messages of one run received, and how many of them more than once. */
+  Tally tally(String run) {
+    String prefix = "outbox-bench:" + run + ":";
+    int distinct = 0;
+    int duplicated = 0;
+    for (Map.Entry<String, AtomicInteger> entry : received.entrySet()) {
+      if (entry.getKey().startsWith(prefix)) {
+        distinct++;
+        if (entry.getValue().get() > 1) {
+          duplicated++;
+        }
+      }
+    }
+    return new Tally(distinct, duplicated);
+  }
+
+  record Tally(int distinct, int duplicated) {
+  }
+
+  int takeMaxInFlight() {
+    return maxInFlight.getAndSet(0);
+  }
+
+  long lastSendNanos() {
+    return lastSendNanos;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}
