@@ -51,7 +51,8 @@ class SendTimeChecksTests {
     SchoolFixture school = new SchoolFixture(jdbc);
     Recipient recipient = recipient(school);
     tx.executeWithoutResult(status -> outbox.enqueue(recipient, "waitlist-offer-reminder",
-        "claimed-reminder:" + school.schoolId, "请确认名额", Map.of()));
+        "claimed-reminder:" + school.schoolId, "请确认名额",
+        Map.of("child", "王小明", "offering", "围棋", "expires", "12月3日 12:00")));
     jdbc.update("UPDATE outbox_message SET next_attempt_at = ? WHERE school_id = ?", NOON, school.schoolId);
     OutboxClaims noon = claimsAt(NOON);
     Batch batch = noon.claimDue(50, Duration.ofMinutes(2));
@@ -70,8 +71,10 @@ class SendTimeChecksTests {
     SchoolFixture school = new SchoolFixture(jdbc);
     Recipient recipient = recipient(school);
     tx.executeWithoutResult(status -> {
-      outbox.enqueue(recipient, "agreement-reminder", "quiet-test-reminder:" + school.schoolId, "请签署协议", Map.of());
-      outbox.enqueue(recipient, "agreement-ready", "quiet-test-ready:" + school.schoolId, "协议已就绪", Map.of());
+      outbox.enqueue(recipient, "agreement-reminder", "quiet-test-reminder:" + school.schoolId, "请签署协议",
+          Map.of("child", "王小明", "deadline", "12月5日"));
+      outbox.enqueue(recipient, "agreement-ready", "quiet-test-ready:" + school.schoolId, "协议已就绪",
+          Map.of("child", "王小明", "title", "课后服务委托协议", "deadline", "12月5日"));
     });
     jdbc.update("UPDATE outbox_message SET attempts = 1, next_attempt_at = ? WHERE school_id = ?", ELEVEN_PM,
         school.schoolId);
