@@ -36,10 +36,12 @@ public class AgreementService {
   private final ReviewService reviews;
   private final Outbox outbox;
   private final Texts texts;
+  private final ServiceDays serviceDays;
   private final Clock clock;
 
   AgreementService(AgreementMapper mapper, SchoolMapper schools, AgreementText agreementText, Transitions transitions,
-      ReviewService reviews, Outbox outbox, Texts texts, Clock clock) {
+      ReviewService reviews, Outbox outbox, Texts texts, ServiceDays serviceDays, Clock clock) {
+    this.serviceDays = serviceDays;
     this.outbox = outbox;
     this.mapper = mapper;
     this.schools = schools;
@@ -132,8 +134,8 @@ public class AgreementService {
           texts.message("agreement.updateSignedByOther", values), Transitions.fields(values), guardianId);
       return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.updateSigned", values));
     }
+    LocalDate activeFrom = serviceDays.nextFor(row);
     transitions.move(row, ACTIVE, Actor.guardian(guardianId), null);
-    LocalDate activeFrom = ServiceDays.nextAfter(now.toLocalDate());
     mapper.activeFrom(row.id(), activeFrom);
     Map<String, Object> values = Map.of("child", row.studentName(), "activeFrom", activeFrom, "signer", registered);
     transitions.tellGuardians(row, "agreement-signed", texts.message("agreement.signedByOther", values),

@@ -27,10 +27,12 @@ public class WithdrawalService {
   private final Transitions transitions;
   private final ReviewService reviews;
   private final Texts texts;
+  private final ServiceDays serviceDays;
   private final Clock clock;
 
   WithdrawalService(AgreementMapper agreements, SeatMapper seats, Transitions transitions, ReviewService reviews,
-      Texts texts, Clock clock) {
+      Texts texts, ServiceDays serviceDays, Clock clock) {
+    this.serviceDays = serviceDays;
     this.agreements = agreements;
     this.seats = seats;
     this.transitions = transitions;
@@ -52,8 +54,7 @@ public class WithdrawalService {
       return Optional.empty();
     }
     ApplicationRow row = transitions.lock(live.get());
-    LocalDate lastDay = LocalDate.now(clock);
-    LocalDate endsOn = ServiceDays.nextAfter(lastDay);
+    LocalDate endsOn = serviceDays.nextFor(row);
     boolean wasActive = row.state() == ACTIVE;
     transitions.move(row, wasActive ? ENDED : WITHDRAWN, Actor.guardian(guardianId), null);
     if (wasActive) {
@@ -81,7 +82,7 @@ public class WithdrawalService {
     if (row.state() != ACTIVE) {
       throw Transitions.illegal(row.state(), ENDED);
     }
-    LocalDate endsOn = ServiceDays.nextAfter(LocalDate.now(clock));
+    LocalDate endsOn = serviceDays.nextFor(row);
     transitions.move(row, ENDED, Actor.staff(reviewer.staffId()), why);
     seats.endsOn(row.id(), endsOn);
     Map<String, Object> values = Map.of("child", row.studentName(), "endsOn", endsOn, "reason", why);

@@ -3,7 +3,11 @@ package org.kehou.core.school;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-/** A school term and the facts the letter and the daily jobs need. */
+/**
+ * A school term and the facts the letter and the daily jobs need. {@code publicityDays} (公示) and
+ * {@code signWithinDays} (the agreement's signing deadline) are read when a step starts and stored on the application,
+ * so changing them affects later steps only.
+ */
 public record Term(
     long id,
     long schoolId,
@@ -16,7 +20,8 @@ public record Term(
     LocalTime winterEndsAt,
     LocalTime summerEndsAt,
     int feePerLessonFen,
-    int publicityDays) {
+    int publicityDays,
+    int signWithinDays) {
 
   /** The end of the session on a day: the summer timetable ends later (18:00 against 17:30). */
   public LocalTime endsAtOn(LocalDate day) {

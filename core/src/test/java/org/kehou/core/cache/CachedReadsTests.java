@@ -185,7 +185,7 @@ class CachedReadsTests {
 
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     schools.insertTerm(new Term(0, schoolId, "2027春季学期", today.minusDays(1), today.plusDays(90), null, null,
-        LocalTime.of(15, 30), LocalTime.of(17, 30), LocalTime.of(18, 0), 350, 5), new GeneratedId());
+        LocalTime.of(15, 30), LocalTime.of(17, 30), LocalTime.of(18, 0), 350, 5, 7), new GeneratedId());
 
     assertThat(terms.of(schoolId)).map(Term::name).contains("2027春季学期");
   }

@@ -17,7 +17,7 @@ class LetterTemplateTests {
 
   private static Term term(LocalDate summerStart, LocalDate summerEnd, int feeFen) {
     return new Term(1, 1, "2026学年第一学期", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 20), summerStart,
-        summerEnd, LocalTime.of(15, 30), LocalTime.of(17, 30), LocalTime.of(18, 0), feeFen, 3);
+        summerEnd, LocalTime.of(15, 30), LocalTime.of(17, 30), LocalTime.of(18, 0), feeFen, 3, 7);
   }
 
   @Test

@@ -64,8 +64,13 @@ public final class SchoolFixture {
   }
 
   public long offering(String name, int capacity) {
+    return offering(name, capacity, 0b11111);
+  }
+
+  /** An offering running on the given days: bit 0 = Monday .. bit 4 = Friday. */
+  public long offering(String name, int capacity, int weekdays) {
     return insert("INSERT INTO offering (school_id, term_id, name, kind, weekdays, grades, capacity, starts_at, ends_at) "
-        + "VALUES (?, ?, ?, 'CLUB', 31, 63, ?, '15:30', '16:30')", schoolId, termId, name, capacity);
+        + "VALUES (?, ?, ?, 'CLUB', ?, 63, ?, '15:30', '16:30')", schoolId, termId, name, weekdays, capacity);
   }
 
   /** A submitted application with one choice per offering, as the bot writes it. */
