@@ -118,14 +118,14 @@ class TwoChildFamilyTests extends WebhookTestSupport {
     assertThat(wechat.say(parent, "3")).contains("没有序号为3的孩子", "1. 马骁", "2. 马小乐");
     assertThat(wechat.say(parent, "2")).contains("课后服务委托协议", "马小乐", "作业看护").doesNotContain("马骁");
     assertThat(wechat.say(parent, "马丽")).as("the name signs the agreement just shown")
-        .contains("已签署", "马小乐", "生效");
+        .contains("已签署", "马小乐", "生效", "马骁（五年级1班）的委托协议也在等待签署");
     assertThat(state(younger)).isEqualTo("ACTIVE");
     assertThat(state(elder)).isEqualTo("AGREEMENT_PENDING");
 
     wechat.say(parent, "切换 2");
     assertThat(wechat.say(parent, "协议")).as("the one agreement waiting, though another child is current")
         .contains("课后服务委托协议", "马骁", "作业看护");
-    assertThat(wechat.say(parent, "马丽")).contains("已签署", "马骁");
+    assertThat(wechat.say(parent, "马丽")).contains("已签署", "马骁").doesNotContain("也在等待签署");
     assertThat(state(elder)).isEqualTo("ACTIVE");
     assertThat(wechat.say(parent, "协议")).contains("目前没有需要签署的协议");
 

@@ -1,5 +1,7 @@
 package org.kehou.bot.agreement;
 
+import java.util.Map;
+import java.util.stream.Collectors;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.ChildStep;
@@ -37,6 +39,14 @@ class SignAgreement implements ChildStep {
   public WxMpXmlOutMessage take(WxMpXmlMessage message, WechatBinding binding, WechatBinding.Child child) {
     AgreementService.SignOutcome outcome = agreements.sign(binding.guardianId(), message.getFromUser(),
         child.studentId(), replies.child(child), binding.guardianName());
-    return replies.rendered(message, outcome.reply());
+    if (outcome.result() != AgreementService.SignOutcome.Result.SIGNED) {
+      return replies.rendered(message, outcome.reply());
+    }
+    // A parent of two should not think the signing is done while the other child's agreement still waits.
+    String stillWaiting = binding.children().stream()
+        .filter(other -> other.studentId() != child.studentId() && pendingFor(other.studentId()))
+        .map(other -> "\n" + replies.message("agreement.alsoWaiting", Map.of("child", replies.child(other))))
+        .collect(Collectors.joining());
+    return replies.rendered(message, outcome.reply() + stillWaiting);
   }
 }
