@@ -164,6 +164,22 @@ class TwoChildFamilyTests extends WebhookTestSupport {
   }
 
   @Test
+  void aQuestionPutToOneGuardianIsNoAnswerOnceTheWechatUserIsBoundAsAnother() {
+    twoChildrenApplied();
+    String fatherCode = school.code(school.guardian("马强", elder, younger));
+    agreementOffered(elder);
+    agreementOffered(younger);
+    assertThat(wechat.say(parent, "马丽")).contains("要为哪个孩子签署");
+
+    wechat.say(parent, "解绑");
+    wechat.say(parent, "确认解绑");
+    assertThat(wechat.say(parent, "绑定 " + fatherCode)).contains("马强", "绑定成功");
+    assertThat(wechat.say(parent, "1")).contains("已过期");
+    assertThat(state(elder)).isEqualTo("AGREEMENT_PENDING");
+    assertThat(state(younger)).isEqualTo("AGREEMENT_PENDING");
+  }
+
+  @Test
   void declineWithOffersForBothAsksWhichAndALoneOfferIsTakenWithoutAsking() {
     twoChildrenApplied();
     String otherParent = jdbc.queryForObject("SELECT wb.openid FROM wechat_binding wb JOIN guardian g "

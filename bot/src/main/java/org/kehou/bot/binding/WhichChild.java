@@ -28,8 +28,11 @@ public class WhichChild implements WxMpMessageMatcher {
   private static final long TTL_SECONDS = Duration.ofMinutes(10).toSeconds();
   private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
 
-  /** @param studentIds the children in the order they were numbered for the parent */
-  record Question(String stepId, List<Long> studentIds) {
+  /**
+   * @param guardianId who was asked: an answer after the WeChat user bound to someone else is no answer
+   * @param studentIds the children in the order they were numbered for the parent
+   */
+  record Question(long guardianId, String stepId, List<Long> studentIds) {
   }
 
   private final RedisClient redis;
@@ -54,10 +57,10 @@ public class WhichChild implements WxMpMessageMatcher {
     if (waiting.size() == 1) {
       return Optional.of(step.take(message, binding, waiting.get(0)));
     }
-    Question question = new Question(step.id(), waiting.stream().map(WechatBinding.Child::studentId).toList());
-    redis.set(key(message.getFromUser()), question.stepId() + ":" + question.studentIds().stream()
-        .map(String::valueOf).collect(Collectors.joining(",")), SetParams.setParams().ex(TTL_SECONDS));
-    return Optional.of(replies.rendered(message, ask(question.stepId(), waiting)));
+    String ids = waiting.stream().map(c -> String.valueOf(c.studentId())).collect(Collectors.joining(","));
+    redis.set(key(message.getFromUser()), binding.guardianId() + ":" + step.id() + ":" + ids,
+        SetParams.setParams().ex(TTL_SECONDS));
+    return Optional.of(replies.rendered(message, ask(step.id(), waiting)));
   }
 
   /** Drops an open question: another conversation that takes numbers (报名) has begun. */
@@ -76,9 +79,9 @@ public class WhichChild implements WxMpMessageMatcher {
     if (value == null) {
       return Optional.empty();
     }
-    int colon = value.indexOf(':');
-    return Optional.of(new Question(value.substring(0, colon),
-        Arrays.stream(value.substring(colon + 1).split(",")).map(Long::parseLong).toList()));
+    String[] parts = value.split(":", 3);
+    return Optional.of(new Question(Long.parseLong(parts[0]), parts[1],
+        Arrays.stream(parts[2].split(",")).map(Long::parseLong).toList()));
   }
 
   String ask(String stepId, List<WechatBinding.Child> children) {

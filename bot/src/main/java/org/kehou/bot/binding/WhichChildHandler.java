@@ -27,14 +27,16 @@ public class WhichChildHandler extends BoundParentHandler {
 
   @Override
   protected WxMpXmlOutMessage handle(WxMpXmlMessage message, WechatBinding binding) {
-    Optional<WhichChild.Question> question = whichChild.open(message.getFromUser());
+    Optional<WhichChild.Question> question = whichChild.open(message.getFromUser())
+        .filter(q -> q.guardianId() == binding.guardianId());
     ChildStep step = question.map(q -> steps.get(q.stepId())).orElse(null);
     // Children the roster took away since the question are no longer offered.
     List<WechatBinding.Child> children = question.stream().flatMap(q -> q.studentIds().stream())
         .flatMap(id -> binding.children().stream().filter(c -> c.studentId() == id))
         .toList();
     if (step == null || children.isEmpty()) {
-      // The question ran out between matching and handling, or nothing it offered is left.
+      // The question ran out between matching and handling, was put to another guardian this WeChat user was bound
+      // as, or nothing it offered is left.
       whichChild.forget(message.getFromUser());
       return replies.text(message, "which.expired");
     }
