@@ -141,7 +141,7 @@ public class AgreementService {
     return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.signed", values));
   }
 
-  /** Whether the text typed is the guardian's registered name, as signing needs it (checked before a child is chosen). */
+  /** Whether the text typed is the guardian's registered name, which signs: checked before asking which child. */
   public boolean isRegisteredName(long guardianId, String typed) {
     return normalise(typed).equals(normalise(mapper.guardianName(guardianId)));
   }
