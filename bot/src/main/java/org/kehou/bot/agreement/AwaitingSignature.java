@@ -7,8 +7,8 @@ import org.kehou.core.lifecycle.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**
- * Matches text that is no command while the current child's agreement waits for a signature: that text is a signing
- * attempt. Only text no earlier rule took gets here, so commands never pay for the look-up.
+ * Matches text that is no command while an agreement of one of the writer's children waits for a signature: that text
+ * is a signing attempt. Only text no earlier rule took gets here, so commands never pay for the look-up.
  */
 @Component
 public class AwaitingSignature implements WxMpMessageMatcher {
@@ -24,7 +24,8 @@ public class AwaitingSignature implements WxMpMessageMatcher {
   @Override
   public boolean match(WxMpXmlMessage message) {
     return bindings.find(message.getFromUser())
-        .map(binding -> agreements.pendingText(binding.current().studentId()).isPresent())
+        .map(binding -> binding.children().stream()
+            .anyMatch(child -> agreements.pendingText(child.studentId()).isPresent()))
         .orElse(false);
   }
 }

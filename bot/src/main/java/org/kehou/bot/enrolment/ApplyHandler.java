@@ -7,6 +7,7 @@ import java.util.Optional;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.BoundParentHandler;
+import org.kehou.bot.binding.WhichChild;
 import org.kehou.bot.wechat.Replies;
 import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
@@ -23,10 +24,12 @@ public class ApplyHandler extends BoundParentHandler {
   private final LetterService letters;
   private final EnrolmentService enrolment;
   private final Drafts drafts;
+  private final WhichChild whichChild;
 
   ApplyHandler(WechatBindingService bindings, Replies replies, LetterService letters, EnrolmentService enrolment,
-      Drafts drafts) {
+      Drafts drafts, WhichChild whichChild) {
     super(bindings, replies);
+    this.whichChild = whichChild;
     this.letters = letters;
     this.enrolment = enrolment;
     this.drafts = drafts;
@@ -59,6 +62,8 @@ public class ApplyHandler extends BoundParentHandler {
     }
     drafts.save(message.getFromUser(),
         new Drafts.Draft(studentId, term.get().id(), offers.stream().map(Offer::id).toList(), List.of()));
+    // The numbers typed next pick offerings, not a child for an earlier question.
+    whichChild.forget(message.getFromUser());
     return replies.text(message, "apply.list", Map.of("child", child, "offers", String.join("\n", lines)));
   }
 }

@@ -5,17 +5,17 @@ import java.util.Optional;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.BoundParentHandler;
+import org.kehou.bot.binding.WhichChild;
 import org.kehou.bot.wechat.Replies;
 import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
 import org.kehou.core.enrolment.EnrolmentService;
-import org.kehou.core.lifecycle.WaitlistService;
 import org.kehou.core.enrolment.Submission;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code 确认}: submits the picked offerings (each a seat or a waitlist place); without a draft, accepts the waitlist
- * seat offered to the current child.
+ * {@code 确认}: submits the picked offerings (each a seat or a waitlist place); without a draft, accepts the seat offered
+ * from the waitlist to whichever of the parent's children has one, asking which when two have.
  */
 @Component
 public class ConfirmHandler extends BoundParentHandler {
@@ -23,12 +23,14 @@ public class ConfirmHandler extends BoundParentHandler {
   private final EnrolmentService enrolment;
   private final Drafts drafts;
   private final ChoiceLines lines;
-  private final WaitlistService waitlist;
+  private final WhichChild whichChild;
+  private final AcceptOffer accept;
 
   ConfirmHandler(WechatBindingService bindings, Replies replies, EnrolmentService enrolment, Drafts drafts,
-      ChoiceLines lines, WaitlistService waitlist) {
+      ChoiceLines lines, WhichChild whichChild, AcceptOffer accept) {
     super(bindings, replies);
-    this.waitlist = waitlist;
+    this.whichChild = whichChild;
+    this.accept = accept;
     this.enrolment = enrolment;
     this.drafts = drafts;
     this.lines = lines;
@@ -39,8 +41,7 @@ public class ConfirmHandler extends BoundParentHandler {
     Optional<Drafts.Draft> draft = drafts.find(message.getFromUser()).filter(Drafts.Draft::picked);
     Optional<WechatBinding.Child> child = draft.flatMap(d -> DraftChild.of(binding, d));
     if (child.isEmpty()) {
-      return waitlist.accept(binding.guardianId(), binding.current().studentId())
-          .map(reply -> replies.rendered(message, reply))
+      return whichChild.take(message, binding, accept)
           .orElseGet(() -> replies.text(message, "apply.nodraft"));
     }
     Submission submission = enrolment.submit(binding.schoolId(), draft.get().termId(), child.get().studentId(),

@@ -17,6 +17,8 @@ import org.kehou.bot.binding.SubscribeHandler;
 import org.kehou.bot.binding.SwitchHandler;
 import org.kehou.bot.binding.UnbindHandler;
 import org.kehou.bot.binding.UnsubscribeHandler;
+import org.kehou.bot.binding.WhichChild;
+import org.kehou.bot.binding.WhichChildHandler;
 import org.kehou.bot.enrolment.ApplyHandler;
 import org.kehou.bot.enrolment.CancelHandler;
 import org.kehou.bot.enrolment.ConfirmHandler;
@@ -46,6 +48,7 @@ class WechatRouterConfig {
       SubscribeHandler subscribe, UnsubscribeHandler unsubscribe, TemplateReportHandler templateReport,
       OtherEventHandler otherEvent,
       BindHandler bind, UnbindHandler unbind, ConfirmUnbindHandler confirmUnbind, SwitchHandler switchChild,
+      WhichChild answeringWhichChild, WhichChildHandler whichChild,
       LetterHandler letter, ReadHandler read,
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
@@ -66,6 +69,7 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("letter")).handler(letter).end()
         .rule().async(false).msgType(TEXT).content(c.word("read")).handler(read).end()
         .rule().async(false).msgType(TEXT).content(c.word("apply")).handler(apply).end()
+        .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()
         .rule().async(false).msgType(TEXT).content(c.word("cancel")).handler(cancel).end()

@@ -143,6 +143,11 @@ public class AgreementService {
     return new SignOutcome(SignOutcome.Result.SIGNED, texts.message("agreement.signed", values));
   }
 
+  /** Whether the text typed is the guardian's registered name, which signs: checked before asking which child. */
+  public boolean isRegisteredName(long guardianId, String typed) {
+    return normalise(typed).equals(normalise(mapper.guardianName(guardianId)));
+  }
+
   /** Past the signing deadline: the seat goes back (to the waitlist) and the guardians are told. Idempotent. */
   @Transactional
   public boolean lapse(long applicationId) {
