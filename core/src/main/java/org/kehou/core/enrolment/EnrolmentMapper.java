@@ -51,11 +51,6 @@ interface EnrolmentMapper {
   List<LockedOffering> lockOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit,
       @Param("ids") List<Long> ids);
 
-  /** An OFFERED choice holds its seat until the offer is answered or expires. */
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{offeringId} "
-      + "AND status IN ('SEATED', 'OFFERED')")
-  int seatedCount(long offeringId);
-
   @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO application_choice (application_id, offering_id, status) "
       + "VALUES (#{applicationId}, #{offeringId}, #{status})")

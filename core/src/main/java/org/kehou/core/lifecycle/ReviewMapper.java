@@ -64,7 +64,8 @@ interface ReviewMapper {
 
   @Select("SELECT id FROM application WHERE state = 'IN_PUBLICITY' AND publicity_ends_at <= #{now} "
       + "AND NOT EXISTS (SELECT 1 FROM publicity_objection po WHERE po.application_id = application.id "
-      + "AND po.resolution IS NULL) ORDER BY id")
+      + "AND po.resolution IS NULL) AND EXISTS (SELECT 1 FROM application_choice ac "
+      + "WHERE ac.application_id = application.id AND ac.status = 'SEATED') ORDER BY id")
   List<Long> publicityOver(LocalDateTime now);
 
   @Insert("INSERT INTO publicity_objection (application_id, reason, recorded_by, recorded_at) "

@@ -18,18 +18,20 @@ public class WaitlistService {
   static final String OFFER_REMINDER = "waitlist-offer-reminder";
 
   private final SeatMapper seats;
-  private final SeatOffers seatOffers;
+  private final SeatKeeper seatKeeper;
+  private final Transitions transitions;
   private final GuardianNotices notices;
   private final AgreementService agreements;
   private final QuietHours quietHours;
   private final Texts texts;
   private final Clock clock;
 
-  WaitlistService(SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, AgreementService agreements,
-      QuietHours quietHours, Texts texts, Clock clock) {
+  WaitlistService(SeatMapper seats, SeatKeeper seatKeeper, Transitions transitions, GuardianNotices notices,
+      AgreementService agreements, QuietHours quietHours, Texts texts, Clock clock) {
+    this.transitions = transitions;
     this.quietHours = quietHours;
     this.seats = seats;
-    this.seatOffers = seatOffers;
+    this.seatKeeper = seatKeeper;
     this.notices = notices;
     this.agreements = agreements;
     this.texts = texts;
@@ -47,10 +49,24 @@ public class WaitlistService {
   public Optional<String> accept(long guardianId, long studentId) {
     LocalDateTime now = LocalDateTime.now(clock);
     Optional<Offer> open = seats.openOffer(studentId, now);
-    if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "SEATED", now) == 0) {
+    if (open.isEmpty()) {
       return Optional.empty();
     }
     Offer offer = open.get();
+    transitions.lock(offer.applicationId());
+    SeatKeeper.Seats seatsNow = seatKeeper.lock(seats.offeringOf(offer.choiceId()));
+    // The offer holds a seat, so seated children alone must leave one free for it.
+    if (seatsNow.seated() >= seatsNow.capacity()) {
+      if (seats.settleOffer(offer.choiceId(), "WAITLISTED", now) == 0) {
+        return Optional.empty();
+      }
+      notices.dropOfferReminder(offer.choiceId());
+      return Optional.of(texts.message("waitlist.noLongerFree",
+          Map.of("child", offer.studentName(), "offering", offer.offeringName())));
+    }
+    if (seats.settleOffer(offer.choiceId(), "SEATED", now) == 0) {
+      return Optional.empty();
+    }
     notices.dropOfferReminder(offer.choiceId());
     agreements.seatAdded(offer.applicationId(), guardianId);
     return Optional.of(texts.message("waitlist.accepted",
@@ -62,11 +78,16 @@ public class WaitlistService {
   public Optional<String> decline(long studentId) {
     LocalDateTime now = LocalDateTime.now(clock);
     Optional<Offer> open = seats.openOffer(studentId, now);
-    if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "RELEASED", now) == 0) {
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    long offeringId = seats.offeringOf(open.get().choiceId());
+    seatKeeper.lock(offeringId);
+    if (seats.settleOffer(open.get().choiceId(), "RELEASED", now) == 0) {
       return Optional.empty();
     }
     notices.dropOfferReminder(open.get().choiceId());
-    seatOffers.fill(seats.offeringOf(open.get().choiceId()));
+    seatKeeper.offerFreeSeats(offeringId);
     return Optional.of(texts.message("waitlist.declined",
         Map.of("child", open.get().studentName(), "offering", open.get().offeringName())));
   }
@@ -77,13 +98,15 @@ public class WaitlistService {
     LocalDateTime now = LocalDateTime.now(clock);
     int expired = 0;
     for (Offer offer : seats.expiredOffers(now)) {
+      long offeringId = seats.offeringOf(offer.choiceId());
+      seatKeeper.lock(offeringId);
       if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 1) {
         expired++;
         notices.dropOfferReminder(offer.choiceId());
         notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
             texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
             Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
-        seatOffers.fill(seats.offeringOf(offer.choiceId()));
+        seatKeeper.offerFreeSeats(offeringId);
       }
     }
     return expired;

@@ -29,9 +29,6 @@ public interface OfferingMapper {
   @Select("SELECT id FROM offering WHERE id = #{id} FOR UPDATE")
   Long lock(long id);
 
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED'")
-  int seatsTaken(long id);
-
   @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO offering (school_id, term_id, name, kind, weekdays, grades, capacity, room, teacher_id, "
       + "starts_at, ends_at) VALUES (#{schoolId}, #{termId}, #{d.name}, #{d.kind}, #{d.weekdays}, #{d.grades}, "
