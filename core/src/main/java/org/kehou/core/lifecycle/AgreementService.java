@@ -147,7 +147,7 @@ public class AgreementService {
   }
 
   /** Past the signing deadline: the seat goes back (to the waitlist) and the guardians are told. Idempotent. */
-  @Transactional
+  @SeatTransaction
   public boolean lapse(long applicationId) {
     ApplicationRow row = transitions.lock(applicationId);
     if (row.state() != AGREEMENT_PENDING) {

@@ -14,9 +14,15 @@ import org.kehou.core.cache.Region;
 @Mapper
 interface ReviewMapper {
 
-  @Select("SELECT a.id, a.school_id, a.term_id, a.student_id, s.name AS student_name, s.class_id, "
-      + "c.class_teacher_id, a.state FROM application a JOIN student s ON s.id = a.student_id "
-      + "JOIN school_class c ON c.id = s.class_id WHERE a.id = #{id} FOR UPDATE")
+  /**
+   * Locks the application row only: the child and class are read in subqueries, which a locking read leaves unlocked.
+   * A join would lock the class row too, shared by every child of the class, and cross the seat offers' locks.
+   */
+  @Select("SELECT a.id, a.school_id, a.term_id, a.student_id, "
+      + "(SELECT s.name FROM student s WHERE s.id = a.student_id) AS student_name, "
+      + "(SELECT s.class_id FROM student s WHERE s.id = a.student_id) AS class_id, "
+      + "(SELECT c.class_teacher_id FROM student s JOIN school_class c ON c.id = s.class_id "
+      + "WHERE s.id = a.student_id) AS class_teacher_id, a.state FROM application a WHERE a.id = #{id} FOR UPDATE")
   Optional<ApplicationRow> lock(long id);
 
   @Invalidates(Region.ENROLMENT)

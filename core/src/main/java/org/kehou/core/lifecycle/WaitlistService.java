@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A guardian's answer to a waitlist offer, and what happens without one: a decline or an expired offer moves the seat
@@ -20,6 +23,7 @@ public class WaitlistService {
   private final SeatMapper seats;
   private final SeatKeeper seatKeeper;
   private final Transitions transitions;
+  private final TransactionTemplate perOffer;
   private final GuardianNotices notices;
   private final AgreementService agreements;
   private final QuietHours quietHours;
@@ -27,8 +31,11 @@ public class WaitlistService {
   private final Clock clock;
 
   WaitlistService(SeatMapper seats, SeatKeeper seatKeeper, Transitions transitions, GuardianNotices notices,
-      AgreementService agreements, QuietHours quietHours, Texts texts, Clock clock) {
+      AgreementService agreements, QuietHours quietHours, Texts texts, Clock clock,
+      PlatformTransactionManager txManager) {
     this.transitions = transitions;
+    this.perOffer = new TransactionTemplate(txManager);
+    this.perOffer.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.quietHours = quietHours;
     this.seats = seats;
     this.seatKeeper = seatKeeper;
@@ -45,7 +52,7 @@ public class WaitlistService {
   }
 
   /** 确认: the seat is the child's; returns the reply for the guardian, or empty when there is no open offer. */
-  @Transactional
+  @SeatTransaction
   public Optional<String> accept(long guardianId, long studentId) {
     LocalDateTime now = LocalDateTime.now(clock);
     Optional<Offer> open = seats.openOffer(studentId, now);
@@ -74,7 +81,7 @@ public class WaitlistService {
   }
 
   /** 放弃: the offered seat goes to the next child. */
-  @Transactional
+  @SeatTransaction
   public Optional<String> decline(long studentId) {
     LocalDateTime now = LocalDateTime.now(clock);
     Optional<Offer> open = seats.openOffer(studentId, now);
@@ -92,24 +99,33 @@ public class WaitlistService {
         Map.of("child", open.get().studentName(), "offering", open.get().offeringName())));
   }
 
-  /** Offers nobody answered in time are released and passed on; returns how many. */
-  @Transactional
+  /**
+   * Offers nobody answered in time are released and passed on; returns how many. Each offer in its own transaction:
+   * one holding the messages of an expired offer must not then wait for the next offering's lock.
+   */
   public int expireOffers() {
     LocalDateTime now = LocalDateTime.now(clock);
     int expired = 0;
     for (Offer offer : seats.expiredOffers(now)) {
-      long offeringId = seats.offeringOf(offer.choiceId());
-      seatKeeper.lock(offeringId);
-      if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 1) {
+      if (Boolean.TRUE.equals(perOffer.execute(status -> expire(offer, now)))) {
         expired++;
-        notices.dropOfferReminder(offer.choiceId());
-        notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
-            texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
-            Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
-        seatKeeper.offerFreeSeats(offeringId);
       }
     }
     return expired;
+  }
+
+  private boolean expire(Offer offer, LocalDateTime now) {
+    long offeringId = seats.offeringOf(offer.choiceId());
+    seatKeeper.lock(offeringId);
+    if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 0) {
+      return false;
+    }
+    notices.dropOfferReminder(offer.choiceId());
+    notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
+        texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
+        Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
+    seatKeeper.offerFreeSeats(offeringId);
+    return true;
   }
 
   /** One reminder per offer, once half its time has passed (the outbox key makes a re-run harmless). */

@@ -2,6 +2,7 @@ package org.kehou.core.offering;
 
 import org.kehou.core.GeneratedId;
 import org.kehou.core.lifecycle.SeatKeeper;
+import org.kehou.core.lifecycle.SeatTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ public class OfferingService {
    *
    * @throws OfferingCapacityException when the new capacity is below the seats held (seated or offered)
    */
-  @Transactional
+  @SeatTransaction
   public Offering update(long id, OfferingDraft draft) {
     int held = seatKeeper.lock(id).held();
     if (draft.capacity() < held) {
