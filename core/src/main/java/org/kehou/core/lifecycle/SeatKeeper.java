@@ -4,10 +4,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place a seat count decides anything: submissions, capacity edits, withdrawals, declines, expiries and
- * acceptances all count here, in the caller's transaction. Each count first locks the offering row and then reads the
- * choices with a locking read, so it sees the latest committed seats whatever snapshot the transaction started with.
- * Every write to an offering's choices holds the offering's lock first, which keeps the lock order (application,
- * offering, choice) the same on every path.
+ * acceptances all count here, in the caller's transaction (a {@link SeatTransaction}, read committed). Each count
+ * first locks the offering row and then reads the choices with a locking read, so it sees the latest committed seats
+ * even in a transaction that read before it locked. Every write to an offering's choices holds the offering's lock
+ * first, and the locks are taken in one order everywhere: application, then offerings by id, then choices.
  */
 @Component
 public class SeatKeeper {

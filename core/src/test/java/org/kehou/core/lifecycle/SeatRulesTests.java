@@ -2,10 +2,13 @@ package org.kehou.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.enrolment.EnrolmentService;
@@ -139,23 +142,32 @@ class SeatRulesTests {
   }
 
   @Test
-  void aWithdrawalCountsTheSeatsCommittedAfterItsTransactionBegan() {
-    long chess = school.offering("围棋", 1);
+  void aWithdrawalCountsTheSeatsCommittedWhileItWaitedForItsLock() throws Exception {
+    long chess = school.offering("围棋", 2);
     Family seated = apply("王小明", "NONE", "SEATED", chess);
-    Family first = apply("李一一", "NONE", "WAITLISTED", chess);
-    Family second = apply("张二二", "NONE", "WAITLISTED", chess);
-    Family third = apply("刘三三", "NONE", "WAITLISTED", chess);
-
+    CompletableFuture<Object> withdrawal = new CompletableFuture<>();
     new TransactionTemplate(txManager).executeWithoutResult(status -> {
-      // The transaction's snapshot is taken here, as a withdrawal's first read takes it.
-      assertThat(held(chess)).isEqualTo(1);
-      CompletableFuture.runAsync(() -> withCapacity(chess, 2)).join();
-      withdrawals.withdraw(seated.guardian(), seated.student());
+      jdbc.queryForObject("SELECT id FROM application WHERE id = ? FOR UPDATE", Long.class, seated.application());
+      withdrawal.completeAsync(() -> withdrawals.withdraw(seated.guardian(), seated.student()));
+      // The withdrawal has made its first read and now waits for the application's lock.
+      await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM "
+          + "information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id "
+          + "WHERE p.db = DATABASE() AND t.trx_state = 'LOCK WAIT'", Integer.class) > 0);
+      apply("孙先到", "NONE", "SEATED", chess);
+      apply("周候一", "NONE", "WAITLISTED", chess);
+      apply("吴候二", "NONE", "WAITLISTED", chess);
     });
+    withdrawal.get(10, TimeUnit.SECONDS);
 
     assertThat(held(chess)).as("no more seats held than the capacity").isEqualTo(2);
-    assertThat(List.of(choice(first), choice(second), choice(third)))
-        .containsExactly("OFFERED", "OFFERED", "WAITLISTED");
+    assertThat(List.of("孙先到", "周候一", "吴候二")).map(this::choiceOf)
+        .containsExactly("SEATED", "OFFERED", "WAITLISTED");
+  }
+
+  String choiceOf(String child) {
+    return jdbc.queryForObject("SELECT c.status FROM application_choice c JOIN application a "
+        + "ON a.id = c.application_id JOIN student s ON s.id = a.student_id WHERE s.name = ? AND s.school_id = ?",
+        String.class, child, school.schoolId);
   }
 
   @Test
