@@ -118,6 +118,8 @@ class SeatRulesTests {
 
     long newcomer = school.student(classId, "孙新来", "NONE");
     long guardian = school.guardian("孙爸爸", newcomer, "父亲");
+    assertThat(enrolment.openOfferings(school.termId, 3)).filteredOn(o -> o.id() == chess).singleElement()
+        .satisfies(o -> assertThat(o.freeSeats()).as("no seat shown free while anyone waits").isZero());
     Submission submitted = enrolment.submit(school.schoolId, school.termId, newcomer, 3, guardian, List.of(chess));
 
     assertThat(submitted.application().orElseThrow().choices()).singleElement()
