@@ -64,6 +64,35 @@ class OfferingTests extends ApiTest {
   }
 
   @Test
+  void raisedCapacityIsOfferedToTheWaitlistAndTheOfferHoldsItsSeat() {
+    long school = newSchool();
+    String admin = adminToken(school);
+    long term = term(admin);
+    importRoster(admin, "grade,class,student_no,student_name,priority,guardian_name,guardian_phone,relation\n"
+        + "一年级,1班,K1,甲,无,甲母,13800000041,母亲\n"
+        + "一年级,1班,K2,乙,无,乙母,13800000042,母亲\n"
+        + "一年级,1班,K3,丙,留守,丙母,13800000043,母亲\n");
+    long id = ((Number) post("/api/v1/offerings", admin, offering(term, "科学社", 1, null)).getBody().get("id"))
+        .longValue();
+    seat(school, term, id, "K1", "SEATED");
+    seat(school, term, id, "K2", "WAITLISTED");
+    seat(school, term, id, "K3", "WAITLISTED");
+
+    ResponseEntity<Map> raised = call(HttpMethod.PUT, "/api/v1/offerings/" + id, admin,
+        offering(term, "科学社", 2, null), Map.class);
+    ResponseEntity<Map> lowered = call(HttpMethod.PUT, "/api/v1/offerings/" + id, admin,
+        offering(term, "科学社", 1, null), Map.class);
+
+    assertThat(raised.getStatusCode().value()).isEqualTo(200);
+    assertThat(raised.getBody()).containsEntry("capacity", 2).containsEntry("seatsTaken", 2);
+    assertThat(jdbc.queryForList("SELECT s.student_no FROM application_choice c JOIN application a "
+        + "ON a.id = c.application_id JOIN student s ON s.id = a.student_id WHERE c.offering_id = ? "
+        + "AND c.status = 'OFFERED'", String.class, id)).as("the left-behind child first").containsExactly("K3");
+    assertThat(lowered.getStatusCode().value()).isEqualTo(409);
+    assertThat(lowered.getBody()).containsEntry("code", "CAPACITY_BELOW_SEATS_TAKEN").containsEntry("seatsTaken", 2);
+  }
+
+  @Test
   void closingAnOfferingKeepsItListedAsClosedAndOnlyAdminsWrite() {
     long school = newSchool();
     String admin = adminToken(school);

@@ -20,9 +20,11 @@ interface EnrolmentMapper {
   record LockedOffering(long id, int capacity) {
   }
 
+  /** While anyone waits, no seat is free for a newcomer: seated then counts as the whole capacity. */
   @Select("SELECT o.id, o.name, o.weekdays, o.starts_at, o.ends_at, o.capacity, "
-      + "(SELECT COUNT(*) FROM application_choice c WHERE c.offering_id = o.id "
-      + "AND c.status IN ('SEATED', 'OFFERED')) AS seated "
+      + "CASE WHEN EXISTS (SELECT 1 FROM application_choice w WHERE w.offering_id = o.id "
+      + "AND w.status = 'WAITLISTED') THEN o.capacity ELSE (SELECT COUNT(*) FROM application_choice c "
+      + "WHERE c.offering_id = o.id AND c.status IN ('SEATED', 'OFFERED')) END AS seated "
       + "FROM offering o WHERE o.term_id = #{termId} AND o.status = 'OPEN' AND (o.grades & #{gradeBit}) <> 0 "
       + "ORDER BY o.id")
   List<Offer> openOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit);
@@ -50,11 +52,6 @@ interface EnrolmentMapper {
       + "ORDER BY id FOR UPDATE</script>")
   List<LockedOffering> lockOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit,
       @Param("ids") List<Long> ids);
-
-  /** An OFFERED choice holds its seat until the offer is answered or expires. */
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{offeringId} "
-      + "AND status IN ('SEATED', 'OFFERED')")
-  int seatedCount(long offeringId);
 
   @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO application_choice (application_id, offering_id, status) "

@@ -7,6 +7,7 @@ import org.kehou.core.cache.CacheEpochs;
 import org.kehou.core.cache.EpochCache;
 import org.kehou.core.cache.Region;
 import org.kehou.core.enrolment.Submission.Outcome;
+import org.kehou.core.lifecycle.SeatKeeper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,11 +21,14 @@ public class EnrolmentService {
   private static final int CACHED_APPLICATIONS = 50_000;
 
   private final EnrolmentMapper mapper;
+  private final SeatKeeper seatKeeper;
   private final TransactionTemplate tx;
   private final EpochCache<ChildInTerm, Optional<ApplicationView>> latest;
 
-  EnrolmentService(EnrolmentMapper mapper, PlatformTransactionManager txManager, CacheEpochs epochs) {
+  EnrolmentService(EnrolmentMapper mapper, SeatKeeper seatKeeper, PlatformTransactionManager txManager,
+      CacheEpochs epochs) {
     this.mapper = mapper;
+    this.seatKeeper = seatKeeper;
     // 状态 is what parents send most; the answer changes only when some enrolment write moves the epoch.
     this.latest = new EpochCache<>(epochs, Region.ENROLMENT, CACHED_APPLICATIONS);
     this.tx = new TransactionTemplate(txManager);
@@ -52,8 +56,8 @@ public class EnrolmentService {
   }
 
   /**
-   * Submits the child's application in one transaction: each chosen offering seats the child while seats are left,
-   * else puts the child on its waitlist. A second live application for the child is refused, also under a race.
+   * Submits the child's application in one transaction: each chosen offering seats the child while a seat is free and
+   * nobody waits for one, else puts the child on its waitlist. A second live application for the child is refused, also under a race.
    */
   public Submission submit(long schoolId, long termId, long studentId, int gradeLevel, long guardianId,
       List<Long> offeringIds) {
@@ -75,7 +79,7 @@ public class EnrolmentService {
           return null;
         }
         for (EnrolmentMapper.LockedOffering offering : locked) {
-          String seat = mapper.seatedCount(offering.id()) < offering.capacity() ? "SEATED" : "WAITLISTED";
+          String seat = seatKeeper.lock(offering.id()).freeForNewcomer() ? "SEATED" : "WAITLISTED";
           mapper.insertChoice(key.value(), offering.id(), seat);
         }
         mapper.insertSubmittedHistory(key.value(), guardianId);

@@ -52,11 +52,16 @@ public class AgreementService {
     this.clock = clock;
   }
 
-  /** Publicity is over with no open objection: archive the agreement and ask the guardians to sign. Idempotent. */
+  /**
+   * Publicity is over with no open objection and the child holds a seat: archive the agreement and ask the guardians
+   * to sign. Idempotent.
+   */
   @Transactional
   public boolean offer(long applicationId) {
     ApplicationRow row = transitions.lock(applicationId);
-    if (row.state() != IN_PUBLICITY) {
+    // A child only on waitlists has nothing to sign yet: the application waits in publicity (and can be withdrawn)
+    // until an offered seat is accepted; the next tick then offers the agreement.
+    if (row.state() != IN_PUBLICITY || mapper.seatedOfferings(row.id()).isEmpty()) {
       return false;
     }
     transitions.move(row, AGREEMENT_PENDING, Actor.system(), null);
@@ -149,7 +154,7 @@ public class AgreementService {
   }
 
   /** Past the signing deadline: the seat goes back (to the waitlist) and the guardians are told. Idempotent. */
-  @Transactional
+  @SeatTransaction
   public boolean lapse(long applicationId) {
     ApplicationRow row = transitions.lock(applicationId);
     if (row.state() != AGREEMENT_PENDING) {

@@ -43,7 +43,7 @@ public class PublicityService {
   }
 
   /** An upheld objection rejects the application (the parents are told why); a dismissed one lets it go on. */
-  @Transactional
+  @SeatTransaction
   public void resolveObjection(Reviewer reviewer, long objectionId, boolean upheld, String note) {
     if (!reviewer.schoolAdmin()) {
       throw new ReviewRefused(Kind.NOT_YOURS, "review.adminOnly", Map.of("id", objectionId));

@@ -14,9 +14,15 @@ import org.kehou.core.cache.Region;
 @Mapper
 interface ReviewMapper {
 
-  @Select("SELECT a.id, a.school_id, a.term_id, a.student_id, s.name AS student_name, s.class_id, "
-      + "c.class_teacher_id, a.state FROM application a JOIN student s ON s.id = a.student_id "
-      + "JOIN school_class c ON c.id = s.class_id WHERE a.id = #{id} FOR UPDATE")
+  /**
+   * Locks the application row only: the child and class are read in subqueries, which a locking read leaves unlocked.
+   * A join would lock the class row too, shared by every child of the class, and cross the seat offers' locks.
+   */
+  @Select("SELECT a.id, a.school_id, a.term_id, a.student_id, "
+      + "(SELECT s.name FROM student s WHERE s.id = a.student_id) AS student_name, "
+      + "(SELECT s.class_id FROM student s WHERE s.id = a.student_id) AS class_id, "
+      + "(SELECT c.class_teacher_id FROM student s JOIN school_class c ON c.id = s.class_id "
+      + "WHERE s.id = a.student_id) AS class_teacher_id, a.state FROM application a WHERE a.id = #{id} FOR UPDATE")
   Optional<ApplicationRow> lock(long id);
 
   @Invalidates(Region.ENROLMENT)
@@ -64,7 +70,8 @@ interface ReviewMapper {
 
   @Select("SELECT id FROM application WHERE state = 'IN_PUBLICITY' AND publicity_ends_at <= #{now} "
       + "AND NOT EXISTS (SELECT 1 FROM publicity_objection po WHERE po.application_id = application.id "
-      + "AND po.resolution IS NULL) ORDER BY id")
+      + "AND po.resolution IS NULL) AND EXISTS (SELECT 1 FROM application_choice ac "
+      + "WHERE ac.application_id = application.id AND ac.status = 'SEATED') ORDER BY id")
   List<Long> publicityOver(LocalDateTime now);
 
   @Insert("INSERT INTO publicity_objection (application_id, reason, recorded_by, recorded_at) "

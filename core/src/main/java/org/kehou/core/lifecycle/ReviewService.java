@@ -41,7 +41,7 @@ public class ReviewService {
     transitions.move(row, CLASS_APPROVED, Actor.staff(reviewer.staffId()), null);
   }
 
-  @Transactional
+  @SeatTransaction
   public void classReject(Reviewer reviewer, long applicationId, String reason) {
     String why = requireReason(reason);
     ApplicationRow row = lockForClassStep(reviewer, applicationId);
@@ -56,7 +56,7 @@ public class ReviewService {
     mapper.startPublicity(row.id(), now, now.plusDays(mapper.publicityDays(row.termId())));
   }
 
-  @Transactional
+  @SeatTransaction
   public void schoolReject(Reviewer reviewer, long applicationId, String reason) {
     String why = requireReason(reason);
     ApplicationRow row = lockForSchoolStep(reviewer, applicationId);

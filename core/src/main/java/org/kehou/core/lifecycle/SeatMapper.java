@@ -15,23 +15,35 @@ import org.kehou.core.cache.Region;
 @Mapper
 interface SeatMapper {
 
-  @Select("SELECT DISTINCT offering_id FROM application_choice WHERE application_id = #{id} "
-      + "AND status IN ('SEATED', 'OFFERED') ORDER BY offering_id")
-  List<Long> heldOfferings(long applicationId);
-
   @Select("SELECT capacity FROM offering WHERE id = #{id} FOR UPDATE")
   int lockOffering(long offeringId);
 
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status IN ('SEATED', 'OFFERED')")
-  int held(long offeringId);
+  /** Offerings the application has a choice in, in the order their locks are taken everywhere. */
+  @Select("SELECT DISTINCT offering_id FROM application_choice WHERE application_id = #{id} "
+      + "AND status <> 'RELEASED' ORDER BY offering_id")
+  List<Long> choiceOfferings(long applicationId);
 
-  /** Left-behind and hardship pupils first, then whoever applied first. */
-  @Select("SELECT ac.id AS choice_id, a.id AS application_id, a.school_id, a.student_id, s.name AS student_name, "
-      + "o.name AS offering_name FROM application_choice ac JOIN application a ON a.id = ac.application_id "
-      + "JOIN student s ON s.id = a.student_id JOIN offering o ON o.id = ac.offering_id "
-      + "WHERE ac.offering_id = #{id} AND ac.status = 'WAITLISTED' AND a.live = 1 "
-      + "ORDER BY s.priority = 'NONE', ac.id LIMIT 1 FOR UPDATE")
-  Optional<Offer> firstWaitlisted(long offeringId);
+  // Locking reads: under REPEATABLE READ a plain count would see the transaction's snapshot, not the latest seats.
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED' LOCK IN SHARE MODE")
+  int seatedLocked(long offeringId);
+
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status IN ('SEATED', 'OFFERED') "
+      + "LOCK IN SHARE MODE")
+  int heldLocked(long offeringId);
+
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'WAITLISTED' "
+      + "LOCK IN SHARE MODE")
+  int waitingLocked(long offeringId);
+
+  /**
+   * Left-behind and hardship pupils first, then whoever applied first. Only the choices are locked (the priority is
+   * read in a subquery): locking other children's application rows here would cross a withdrawal's lock order.
+   * Choices of ended applications are RELEASED, so a WAITLISTED one always belongs to a live application.
+   */
+  @Select("SELECT ac.id FROM application_choice ac WHERE ac.offering_id = #{id} AND ac.status = 'WAITLISTED' "
+      + "ORDER BY (SELECT s.priority = 'NONE' FROM application a JOIN student s ON s.id = a.student_id "
+      + "WHERE a.id = ac.application_id), ac.id LIMIT 1 FOR UPDATE")
+  Optional<Long> firstWaitlisted(long offeringId);
 
   @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application_choice SET status = 'OFFERED', offered_at = #{now}, offer_expires_at = #{expires}, "
@@ -42,11 +54,16 @@ interface SeatMapper {
       + "o.name AS offering_name FROM application_choice ac JOIN application a ON a.id = ac.application_id "
       + "JOIN student s ON s.id = a.student_id JOIN offering o ON o.id = ac.offering_id ";
 
+  @Select(OFFER + "WHERE ac.id = #{id}")
+  Offer offerOf(long choiceId);
+
+  /** Not locking: the answer takes the offering's lock first and settles the offer only while it is still open. */
   @Select(OFFER + "WHERE a.student_id = #{studentId} AND a.live = 1 AND ac.status = 'OFFERED' "
-      + "AND ac.offer_expires_at > #{now} ORDER BY ac.id LIMIT 1 FOR UPDATE")
+      + "AND ac.offer_expires_at > #{now} ORDER BY ac.id LIMIT 1")
   Optional<Offer> openOffer(@Param("studentId") long studentId, @Param("now") LocalDateTime now);
 
-  @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at <= #{now} ORDER BY ac.id")
+  /** In offering order, the order their locks are taken. */
+  @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at <= #{now} ORDER BY ac.offering_id, ac.id")
   List<Offer> expiredOffers(LocalDateTime now);
 
   @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at > #{now} "

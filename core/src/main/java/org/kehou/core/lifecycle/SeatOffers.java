@@ -10,7 +10,7 @@ import org.kehou.core.text.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Hands a freed seat to the first child on the offering's waitlist, and asks their guardians to accept. */
+/** Hands a seat to a child on the waitlist and asks their guardians to accept (SeatKeeper decides which child). */
 @Component
 class SeatOffers {
 
@@ -31,24 +31,18 @@ class SeatOffers {
     this.offerValidity = offerValidity;
   }
 
-  /** Offers every free seat of the offering, one waitlisted child at a time. Runs in the caller's transaction. */
-  void fill(long offeringId) {
-    int capacity = seats.lockOffering(offeringId);
-    while (seats.held(offeringId) < capacity) {
-      Offer offer = seats.firstWaitlisted(offeringId).orElse(null);
-      if (offer == null) {
-        return;
-      }
-      LocalDateTime now = LocalDateTime.now(clock);
-      LocalDateTime expires = now.plus(offerValidity);
-      seats.offer(offer.choiceId(), now, expires);
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("child", offer.studentName());
-      fields.put("offering", offer.offeringName());
-      fields.put("expires", WHEN.format(expires));
-      notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer:" + offer.choiceId(), "waitlist-offer",
-          texts.message("waitlist.offered", Map.of("child", offer.studentName(), "offering", offer.offeringName(),
-              "expires", WHEN.format(expires))), fields, null);
-    }
+  /** Offers the waitlisted choice its seat and asks the guardians to accept. The caller holds the offering's lock. */
+  void offer(long choiceId) {
+    Offer offer = seats.offerOf(choiceId);
+    LocalDateTime now = LocalDateTime.now(clock);
+    LocalDateTime expires = now.plus(offerValidity);
+    seats.offer(choiceId, now, expires);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("child", offer.studentName());
+    fields.put("offering", offer.offeringName());
+    fields.put("expires", WHEN.format(expires));
+    notices.tell(offer.schoolId(), offer.studentId(), "waitlist-offer:" + choiceId, "waitlist-offer",
+        texts.message("waitlist.offered", Map.of("child", offer.studentName(), "offering", offer.offeringName(),
+            "expires", WHEN.format(expires))), fields, null);
   }
 }

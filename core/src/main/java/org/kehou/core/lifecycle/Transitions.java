@@ -15,16 +15,16 @@ class Transitions {
 
   private final ReviewMapper mapper;
   private final SeatMapper seats;
-  private final SeatOffers seatOffers;
+  private final SeatKeeper seatKeeper;
   private final GuardianNotices notices;
   private final Texts texts;
   private final Clock clock;
 
-  Transitions(ReviewMapper mapper, SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, Texts texts,
+  Transitions(ReviewMapper mapper, SeatMapper seats, SeatKeeper seatKeeper, GuardianNotices notices, Texts texts,
       Clock clock) {
     this.mapper = mapper;
     this.seats = seats;
-    this.seatOffers = seatOffers;
+    this.seatKeeper = seatKeeper;
     this.notices = notices;
     this.texts = texts;
     this.clock = clock;
@@ -43,10 +43,11 @@ class Transitions {
     mapper.moveTo(row.id(), to, to.isFinal(), now);
     mapper.appendHistory(row.id(), row.state(), to, actor.kind(), actor.id(), reason, now);
     if (to.isFinal()) {
-      List<Long> freed = seats.heldOfferings(row.id());
+      List<Long> offerings = seats.choiceOfferings(row.id());
+      offerings.forEach(seatKeeper::lock);
       mapper.releaseChoices(row.id(), now);
       notices.dropReminders(row.studentId());
-      freed.forEach(seatOffers::fill);
+      offerings.forEach(seatKeeper::offerFreeSeats);
     }
   }
 

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A guardian's answer to a waitlist offer, and what happens without one: a decline or an expired offer moves the seat
@@ -18,18 +21,24 @@ public class WaitlistService {
   static final String OFFER_REMINDER = "waitlist-offer-reminder";
 
   private final SeatMapper seats;
-  private final SeatOffers seatOffers;
+  private final SeatKeeper seatKeeper;
+  private final Transitions transitions;
+  private final TransactionTemplate perOffer;
   private final GuardianNotices notices;
   private final AgreementService agreements;
   private final QuietHours quietHours;
   private final Texts texts;
   private final Clock clock;
 
-  WaitlistService(SeatMapper seats, SeatOffers seatOffers, GuardianNotices notices, AgreementService agreements,
-      QuietHours quietHours, Texts texts, Clock clock) {
+  WaitlistService(SeatMapper seats, SeatKeeper seatKeeper, Transitions transitions, GuardianNotices notices,
+      AgreementService agreements, QuietHours quietHours, Texts texts, Clock clock,
+      PlatformTransactionManager txManager) {
+    this.transitions = transitions;
+    this.perOffer = new TransactionTemplate(txManager);
+    this.perOffer.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.quietHours = quietHours;
     this.seats = seats;
-    this.seatOffers = seatOffers;
+    this.seatKeeper = seatKeeper;
     this.notices = notices;
     this.agreements = agreements;
     this.texts = texts;
@@ -43,14 +52,28 @@ public class WaitlistService {
   }
 
   /** 确认: the seat is the child's; returns the reply for the guardian, or empty when there is no open offer. */
-  @Transactional
+  @SeatTransaction
   public Optional<String> accept(long guardianId, long studentId) {
     LocalDateTime now = LocalDateTime.now(clock);
     Optional<Offer> open = seats.openOffer(studentId, now);
-    if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "SEATED", now) == 0) {
+    if (open.isEmpty()) {
       return Optional.empty();
     }
     Offer offer = open.get();
+    transitions.lock(offer.applicationId());
+    SeatKeeper.Seats seatsNow = seatKeeper.lock(seats.offeringOf(offer.choiceId()));
+    // The offer holds a seat, so seated children alone must leave one free for it.
+    if (seatsNow.seated() >= seatsNow.capacity()) {
+      if (seats.settleOffer(offer.choiceId(), "WAITLISTED", now) == 0) {
+        return Optional.empty();
+      }
+      notices.dropOfferReminder(offer.choiceId());
+      return Optional.of(texts.message("waitlist.noLongerFree",
+          Map.of("child", offer.studentName(), "offering", offer.offeringName())));
+    }
+    if (seats.settleOffer(offer.choiceId(), "SEATED", now) == 0) {
+      return Optional.empty();
+    }
     notices.dropOfferReminder(offer.choiceId());
     agreements.seatAdded(offer.applicationId(), guardianId);
     return Optional.of(texts.message("waitlist.accepted",
@@ -58,35 +81,51 @@ public class WaitlistService {
   }
 
   /** 放弃: the offered seat goes to the next child. */
-  @Transactional
+  @SeatTransaction
   public Optional<String> decline(long studentId) {
     LocalDateTime now = LocalDateTime.now(clock);
     Optional<Offer> open = seats.openOffer(studentId, now);
-    if (open.isEmpty() || seats.settleOffer(open.get().choiceId(), "RELEASED", now) == 0) {
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    long offeringId = seats.offeringOf(open.get().choiceId());
+    seatKeeper.lock(offeringId);
+    if (seats.settleOffer(open.get().choiceId(), "RELEASED", now) == 0) {
       return Optional.empty();
     }
     notices.dropOfferReminder(open.get().choiceId());
-    seatOffers.fill(seats.offeringOf(open.get().choiceId()));
+    seatKeeper.offerFreeSeats(offeringId);
     return Optional.of(texts.message("waitlist.declined",
         Map.of("child", open.get().studentName(), "offering", open.get().offeringName())));
   }
 
-  /** Offers nobody answered in time are released and passed on; returns how many. */
-  @Transactional
+  /**
+   * Offers nobody answered in time are released and passed on; returns how many. Each offer in its own transaction:
+   * one holding the messages of an expired offer must not then wait for the next offering's lock.
+   */
   public int expireOffers() {
     LocalDateTime now = LocalDateTime.now(clock);
     int expired = 0;
     for (Offer offer : seats.expiredOffers(now)) {
-      if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 1) {
+      if (Boolean.TRUE.equals(perOffer.execute(status -> expire(offer, now)))) {
         expired++;
-        notices.dropOfferReminder(offer.choiceId());
-        notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
-            texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
-            Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
-        seatOffers.fill(seats.offeringOf(offer.choiceId()));
       }
     }
     return expired;
+  }
+
+  private boolean expire(Offer offer, LocalDateTime now) {
+    long offeringId = seats.offeringOf(offer.choiceId());
+    seatKeeper.lock(offeringId);
+    if (seats.settleOffer(offer.choiceId(), "RELEASED", now) == 0) {
+      return false;
+    }
+    notices.dropOfferReminder(offer.choiceId());
+    notices.tell(offer.schoolId(), offer.studentId(), "waitlist-expired:" + offer.choiceId(), "waitlist-expired",
+        texts.message("waitlist.expired", Map.of("child", offer.studentName(), "offering", offer.offeringName())),
+        Map.of("child", offer.studentName(), "offering", offer.offeringName()), null);
+    seatKeeper.offerFreeSeats(offeringId);
+    return true;
   }
 
   /** One reminder per offer, once half its time has passed (the outbox key makes a re-run harmless). */

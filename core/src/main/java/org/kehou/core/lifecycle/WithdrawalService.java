@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.kehou.core.lifecycle.ReviewRefused.Kind;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Leaving the service: a guardian may withdraw at any time (an active enrolment ends from the next service day), and
@@ -47,13 +46,16 @@ public class WithdrawalService {
   }
 
   /** 退出, confirmed: returns the reply for the guardian, or empty when the child has nothing to withdraw from. */
-  @Transactional
+  @SeatTransaction
   public Optional<String> withdraw(long guardianId, long studentId) {
     Optional<Long> live = agreements.liveApplication(studentId);
     if (live.isEmpty()) {
       return Optional.empty();
     }
     ApplicationRow row = transitions.lock(live.get());
+    if (row.state().isFinal()) {
+      return Optional.empty(); // a second 退出 that waited for the first one's lock
+    }
     LocalDate endsOn = serviceDays.nextFor(row);
     boolean wasActive = row.state() == ACTIVE;
     transitions.move(row, wasActive ? ENDED : WITHDRAWN, Actor.guardian(guardianId), null);
@@ -72,7 +74,7 @@ public class WithdrawalService {
   }
 
   /** The school ends an active enrolment (its right under the agreement); the parents are told why. */
-  @Transactional
+  @SeatTransaction
   public void endBySchool(Reviewer reviewer, long applicationId, String reason) {
     String why = ReviewService.requireReason(reason);
     ApplicationRow row = reviews.visible(reviewer, applicationId);

@@ -15,9 +15,10 @@ import org.kehou.core.cache.Region;
 @Mapper
 public interface OfferingMapper {
 
+  /** seats_taken counts the seats held: seated children and seats offered from the waitlist, not yet answered. */
   String SELECT = "SELECT o.id, o.school_id, o.term_id, o.name, o.kind, o.weekdays, o.grades, o.capacity, o.room, "
       + "o.teacher_id, o.starts_at, o.ends_at, o.status, (SELECT COUNT(*) FROM application_choice ac "
-      + "WHERE ac.offering_id = o.id AND ac.status = 'SEATED') AS seats_taken FROM offering o ";
+      + "WHERE ac.offering_id = o.id AND ac.status IN ('SEATED', 'OFFERED')) AS seats_taken FROM offering o ";
 
   @Select(SELECT + "WHERE o.id = #{id}")
   Optional<Offering> findById(long id);
@@ -28,9 +29,6 @@ public interface OfferingMapper {
   /** Seat-taking locks the offering row too, so a count read under this lock stays true until commit. */
   @Select("SELECT id FROM offering WHERE id = #{id} FOR UPDATE")
   Long lock(long id);
-
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED'")
-  int seatsTaken(long id);
 
   @Invalidates(Region.ENROLMENT)
   @Insert("INSERT INTO offering (school_id, term_id, name, kind, weekdays, grades, capacity, room, teacher_id, "

@@ -1,21 +1,25 @@
 package org.kehou.core.offering;
 
 import org.kehou.core.GeneratedId;
+import org.kehou.core.lifecycle.SeatKeeper;
+import org.kehou.core.lifecycle.SeatTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes offerings; the one rule it guards is that capacity never drops below the seats taken. */
+/** Creates and changes offerings; capacity never drops below the seats held. */
 @Service
 public class OfferingService {
 
   private static final Logger log = LoggerFactory.getLogger(OfferingService.class);
 
   private final OfferingMapper offerings;
+  private final SeatKeeper seatKeeper;
 
-  OfferingService(OfferingMapper offerings) {
+  OfferingService(OfferingMapper offerings, SeatKeeper seatKeeper) {
     this.offerings = offerings;
+    this.seatKeeper = seatKeeper;
   }
 
   @Transactional
@@ -27,16 +31,19 @@ public class OfferingService {
   }
 
   /**
-   * @throws OfferingCapacityException when the new capacity is below the seats already taken
+   * Changes the offering; a raised capacity is offered to the waitlist at once.
+   *
+   * @throws OfferingCapacityException when the new capacity is below the seats held (seated or offered)
    */
-  @Transactional
+  @SeatTransaction
   public Offering update(long id, OfferingDraft draft) {
-    offerings.lock(id);
-    int seatsTaken = offerings.seatsTaken(id);
-    if (draft.capacity() < seatsTaken) {
-      throw new OfferingCapacityException(id, seatsTaken);
+    int held = seatKeeper.lock(id).held();
+    if (draft.capacity() < held) {
+      throw new OfferingCapacityException(id, held);
     }
     offerings.update(id, draft);
+    // New seats go to the waitlist before any newcomer: submissions wait while anyone does.
+    seatKeeper.offerFreeSeats(id);
     return offerings.findById(id).orElseThrow();
   }
 

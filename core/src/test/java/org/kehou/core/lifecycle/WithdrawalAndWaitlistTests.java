@@ -116,14 +116,15 @@ class WithdrawalAndWaitlistTests {
     Family waiting = apply("李等候", "NONE", "WAITLISTED");
     reviews.classApprove(teacher, waiting.application());
     reviews.schoolApprove(admin, waiting.application());
-    agreements.offer(waiting.application());
-    assertThat(agreements.pendingText(waiting.student()).orElseThrow()).doesNotContain("围棋");
+    assertThat(agreements.offer(waiting.application())).as("nothing to sign while only waitlisted").isFalse();
+    assertThat(agreements.pendingText(waiting.student())).isEmpty();
 
     withdrawals.withdraw(seated.guardian(), seated.student());
     assertThat(waitlist.hasOpenOffer(waiting.student())).isTrue();
     assertThat(waitlist.accept(waiting.guardian(), waiting.student())).get().asString().contains("围棋");
 
     assertThat(choice(waiting)).isEqualTo("SEATED");
+    assertThat(agreements.offer(waiting.application())).isTrue();
     assertThat(agreements.pendingText(waiting.student()).orElseThrow()).contains("围棋");
     assertThat(agreements.sign(waiting.guardian(), "o1", waiting.student(), "李等候", "李妈妈").result())
         .isEqualTo(AgreementService.SignOutcome.Result.SIGNED);
