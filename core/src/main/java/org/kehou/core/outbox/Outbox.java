@@ -53,7 +53,7 @@ public class Outbox {
   /** Drops reminders not yet sent once the step they nudge is done: a parent who signed hears no more about it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int cancelPending(long studentId, String kind) {
-    return mapper.cancelPending(studentId, kind);
+    return cancel(mapper.pendingRows(studentId, kind));
   }
 
   /** Records WeChat's report on the template message it accepted with {@code msgId}; false when no row awaited it. */
@@ -76,7 +76,17 @@ public class Outbox {
   /** As {@link #cancelPending(long, String)} for one logical message, named by the dedup key it was queued with. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int cancelPending(String dedupKey) {
-    return mapper.cancelPendingMessage(dedupKey);
+    return cancel(mapper.pendingMessageRows(dedupKey));
+  }
+
+  /**
+   * Rows found by a plain read are cancelled by id. A locking scan of the index range would also wait on the row just
+   * past it, which another seat transaction may hold while it waits for this one's choices: a deadlock (SeatRaceTests).
+   * A reminder another transaction queues meanwhile is not seen here; the jobs that queue reminders check, under the
+   * step's lock, that the step is still open.
+   */
+  private int cancel(List<Long> ids) {
+    return ids.isEmpty() ? 0 : mapper.cancelRows(ids);
   }
 
   /** What a guardian was sent or is still to be sent, newest first. */

@@ -87,10 +87,14 @@ interface OutboxMapper {
   int markFailed(@Param("id") long id, @Param("token") String token, @Param("code") int code,
       @Param("error") String error);
 
-  /** A claimed row is cancelled too: the dispatcher checks the state again right before sending it. */
-  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE student_id = #{studentId} AND kind = #{kind} "
+  @Select("SELECT id FROM outbox_message WHERE student_id = #{studentId} AND kind = #{kind} "
       + "AND state IN ('PENDING', 'SENDING')")
-  int cancelPending(@Param("studentId") long studentId, @Param("kind") String kind);
+  List<Long> pendingRows(@Param("studentId") long studentId, @Param("kind") String kind);
+
+  /** A claimed row is cancelled too: the dispatcher checks the state again right before sending it. */
+  @Update("<script>UPDATE outbox_message SET state = 'CANCELLED' WHERE state IN ('PENDING', 'SENDING') AND id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  int cancelRows(@Param("ids") List<Long> ids);
 
   @Update("<script>UPDATE outbox_message SET state = 'CANCELLED' WHERE state = 'PENDING' AND openid IN "
       + "<foreach item='o' collection='openids' open='(' separator=',' close=')'>#{o}</foreach></script>")
@@ -100,10 +104,10 @@ interface OutboxMapper {
       + "AND student_id = #{studentId} AND state = 'PENDING'")
   int cancelPendingAbout(@Param("guardianId") long guardianId, @Param("studentId") long studentId);
 
-  /** As above for one logical message, by its dedup key (each row's key is that key, a colon and the openid). */
-  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE dedup_key LIKE CONCAT(#{dedupKey}, ':%') "
+  /** The rows of one logical message, by its dedup key (each row's key is that key, a colon and the openid). */
+  @Select("SELECT id FROM outbox_message WHERE dedup_key LIKE CONCAT(#{dedupKey}, ':%') "
       + "AND state IN ('PENDING', 'SENDING')")
-  int cancelPendingMessage(@Param("dedupKey") String dedupKey);
+  List<Long> pendingMessageRows(@Param("dedupKey") String dedupKey);
 
   @Invalidates(Region.BINDINGS)
   @Update("UPDATE wechat_binding SET active = FALSE, deactivated_at = #{now} WHERE openid = #{openid} AND active")
