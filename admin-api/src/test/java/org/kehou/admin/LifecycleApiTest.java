@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.kehou.core.lifecycle.AgreementService;
+import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.staff.Staff;
 import org.kehou.core.staff.StaffRole;
 import org.kehou.core.testing.SchoolFixture;

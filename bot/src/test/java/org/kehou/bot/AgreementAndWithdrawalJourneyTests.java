@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.kehou.core.lifecycle.AgreementService;
-import org.kehou.core.lifecycle.ReviewService;
+import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.lifecycle.Reviewer;
+import org.kehou.core.review.ReviewService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The chain after applying, as parents live it in WeChat: sign the agreement, withdraw, take up a freed seat. */

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.binding.ChildStep;
-import org.kehou.core.lifecycle.AgreementService;
-import org.kehou.core.lifecycle.ReviewService;
+import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.lifecycle.Reviewer;
+import org.kehou.core.review.ReviewService;
 import org.kehou.core.text.Texts;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -3,8 +3,8 @@ package org.kehou.admin.review;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.kehou.core.lifecycle.StaffNotice;
-import org.kehou.core.lifecycle.WithdrawalService;
 import org.kehou.core.staff.Staff;
+import org.kehou.core.withdrawal.WithdrawalService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

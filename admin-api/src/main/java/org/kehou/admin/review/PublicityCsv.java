@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kehou.admin.web.CsvCells;
-import org.kehou.core.lifecycle.PublicityEntry;
+import org.kehou.core.publicity.PublicityEntry;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
 

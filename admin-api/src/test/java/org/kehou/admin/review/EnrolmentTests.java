@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kehou.admin.LifecycleApiTest;
-import org.kehou.core.lifecycle.WithdrawalService;
+import org.kehou.core.withdrawal.WithdrawalService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 

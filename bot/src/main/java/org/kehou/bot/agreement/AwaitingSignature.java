@@ -2,8 +2,8 @@ package org.kehou.bot.agreement;
 
 import me.chanjar.weixin.mp.api.WxMpMessageMatcher;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.binding.WechatBindingService;
-import org.kehou.core.lifecycle.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**

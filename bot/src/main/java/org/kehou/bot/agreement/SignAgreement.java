@@ -6,8 +6,8 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.ChildStep;
 import org.kehou.bot.wechat.Replies;
+import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.binding.WechatBinding;
-import org.kehou.core.lifecycle.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,9 +6,9 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.BoundParentHandler;
 import org.kehou.bot.binding.WhichChild;
 import org.kehou.bot.wechat.Replies;
+import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
-import org.kehou.core.lifecycle.AgreementService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,7 +6,7 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.ChildStep;
 import org.kehou.bot.wechat.Replies;
 import org.kehou.core.binding.WechatBinding;
-import org.kehou.core.lifecycle.WaitlistService;
+import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.stereotype.Component;
 
 /** Accepts the seat offered to a child from the waitlist. */

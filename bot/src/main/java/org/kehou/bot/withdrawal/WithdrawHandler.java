@@ -7,7 +7,7 @@ import org.kehou.bot.binding.BoundParentHandler;
 import org.kehou.bot.wechat.Replies;
 import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
-import org.kehou.core.lifecycle.WithdrawalService;
+import org.kehou.core.withdrawal.WithdrawalService;
 import org.springframework.stereotype.Component;
 
 /** {@code 退出}: explains what withdrawing means and waits for {@code 确认退出}. */

@@ -7,7 +7,7 @@ import org.kehou.core.cache.CacheEpochs;
 import org.kehou.core.cache.EpochCache;
 import org.kehou.core.cache.Region;
 import org.kehou.core.enrolment.Submission.Outcome;
-import org.kehou.core.lifecycle.SeatKeeper;
+import org.kehou.core.waitlist.SeatKeeper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

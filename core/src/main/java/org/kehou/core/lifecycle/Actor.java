@@ -1,17 +1,17 @@
 package org.kehou.core.lifecycle;
 
 /** Who moved an application, as the history records it. */
-record Actor(String kind, Long id) {
+public record Actor(String kind, Long id) {
 
-  static Actor staff(long staffId) {
+  public static Actor staff(long staffId) {
     return new Actor("STAFF", staffId);
   }
 
-  static Actor guardian(long guardianId) {
+  public static Actor guardian(long guardianId) {
     return new Actor("GUARDIAN", guardianId);
   }
 
-  static Actor system() {
+  public static Actor system() {
     return new Actor("SYSTEM", null);
   }
 }

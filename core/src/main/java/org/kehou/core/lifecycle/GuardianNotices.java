@@ -3,11 +3,12 @@ package org.kehou.core.lifecycle;
 import java.util.Map;
 import org.kehou.core.outbox.Outbox;
 import org.kehou.core.outbox.Recipient;
+import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.stereotype.Component;
 
 /** Puts one message per guardian of a child in the outbox, in the caller's transaction. */
 @Component
-class GuardianNotices {
+public class GuardianNotices {
 
   private final ReviewMapper mapper;
   private final Outbox outbox;
@@ -21,7 +22,7 @@ class GuardianNotices {
    * @param dedupKey       the logical message; queuing it again (a job re-run) writes nothing
    * @param skipGuardianId the guardian who was answered directly in the chat, or null
    */
-  void tell(long schoolId, long studentId, String dedupKey, String kind, String body, Map<String, String> fields,
+  public void tell(long schoolId, long studentId, String dedupKey, String kind, String body, Map<String, String> fields,
       Long skipGuardianId) {
     for (long guardianId : mapper.guardiansOf(studentId)) {
       if (!Long.valueOf(guardianId).equals(skipGuardianId)) {
@@ -38,7 +39,7 @@ class GuardianNotices {
   }
 
   /** One seat offer is answered or over: its reminder, if not yet sent, is dropped. */
-  void dropOfferReminder(long choiceId) {
+  public void dropOfferReminder(long choiceId) {
     outbox.cancelPending(WaitlistService.OFFER_REMINDER + ":" + choiceId);
   }
 }

@@ -1,5 +1,9 @@
 package org.kehou.core.lifecycle;
 
+import org.kehou.core.agreement.AgreementReminders;
+import org.kehou.core.agreement.AgreementService;
+import org.kehou.core.publicity.PublicityService;
+import org.kehou.core.waitlist.WaitlistService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

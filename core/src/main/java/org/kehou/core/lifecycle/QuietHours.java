@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Set;
+import org.kehou.core.agreement.AgreementReminders;
 import org.kehou.core.outbox.SendWindow;
+import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
  * after backoff, a row queued just before) is held by the dispatcher until the quiet hours end.
  */
 @Component
-class QuietHours implements SendWindow {
+public class QuietHours implements SendWindow {
 
   static final Set<String> REMINDER_KINDS = Set.of(AgreementReminders.KIND, WaitlistService.OFFER_REMINDER);
 
@@ -28,7 +30,7 @@ class QuietHours implements SendWindow {
     this.clock = clock;
   }
 
-  boolean now() {
+  public boolean now() {
     return quietAt(LocalTime.now(clock));
   }
 

@@ -10,9 +10,10 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.kehou.core.cache.Invalidates;
 import org.kehou.core.cache.Region;
+import org.kehou.core.publicity.Objection;
 
 @Mapper
-interface ReviewMapper {
+public interface ReviewMapper {
 
   /**
    * Locks the application row only: the child and class are read in subqueries, which a locking read leaves unlocked.

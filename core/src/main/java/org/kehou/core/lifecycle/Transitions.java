@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.kehou.core.lifecycle.ReviewRefused.Kind;
 import org.kehou.core.text.Texts;
+import org.kehou.core.waitlist.SeatKeeper;
+import org.kehou.core.waitlist.SeatMapper;
 import org.springframework.stereotype.Component;
 
 /** Moves an application and leaves the trace: history row, released seats, and the parents told, in one transaction. */
 @Component
-class Transitions {
+public class Transitions {
 
   private final ReviewMapper mapper;
   private final SeatMapper seats;
@@ -30,12 +32,12 @@ class Transitions {
     this.clock = clock;
   }
 
-  ApplicationRow lock(long applicationId) {
+  public ApplicationRow lock(long applicationId) {
     return mapper.lock(applicationId)
         .orElseThrow(() -> new ReviewRefused(Kind.NOT_FOUND, "review.notFound", Map.of("id", applicationId)));
   }
 
-  void move(ApplicationRow row, ApplicationState to, Actor actor, String reason) {
+  public void move(ApplicationRow row, ApplicationState to, Actor actor, String reason) {
     if (!row.state().canMoveTo(to)) {
       throw illegal(row.state(), to);
     }
@@ -51,7 +53,7 @@ class Transitions {
     }
   }
 
-  void reject(ApplicationRow row, long staffId, String reason) {
+  public void reject(ApplicationRow row, long staffId, String reason) {
     move(row, ApplicationState.REJECTED, Actor.staff(staffId), reason);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("child", row.studentName());
@@ -62,24 +64,25 @@ class Transitions {
   }
 
   /** Queues one message to every guardian of the child, except {@code skipGuardianId} (who was answered directly). */
-  void tellGuardians(ApplicationRow row, String kind, String body, Map<String, String> fields, Long skipGuardianId) {
+  public void tellGuardians(ApplicationRow row, String kind, String body, Map<String, String> fields,
+      Long skipGuardianId) {
     tellGuardians(row, kind, kind, body, fields, skipGuardianId);
   }
 
   /** As above, with {@code occasion} telling apart several messages of one kind about one application. */
-  void tellGuardians(ApplicationRow row, String kind, String occasion, String body, Map<String, String> fields,
+  public void tellGuardians(ApplicationRow row, String kind, String occasion, String body, Map<String, String> fields,
       Long skipGuardianId) {
     notices.tell(row.schoolId(), row.studentId(), occasion + ":" + row.id(), kind, body, fields, skipGuardianId);
   }
 
   /** A text's values as a message's template fields (see Outbox#enqueue), in the given order. */
-  static Map<String, String> fields(Map<String, ?> values) {
+  public static Map<String, String> fields(Map<String, ?> values) {
     Map<String, String> fields = new LinkedHashMap<>();
     values.forEach((name, value) -> fields.put(name, String.valueOf(value)));
     return fields;
   }
 
-  static ReviewRefused illegal(ApplicationState from, ApplicationState to) {
+  public static ReviewRefused illegal(ApplicationState from, ApplicationState to) {
     return new ReviewRefused(Kind.ILLEGAL_TRANSITION, "review.illegalTransition",
         Map.of("from", from.name(), "to", to.name()));
   }

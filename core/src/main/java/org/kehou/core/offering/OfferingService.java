@@ -1,8 +1,8 @@
 package org.kehou.core.offering;
 
 import org.kehou.core.GeneratedId;
-import org.kehou.core.lifecycle.SeatKeeper;
-import org.kehou.core.lifecycle.SeatTransaction;
+import org.kehou.core.waitlist.SeatKeeper;
+import org.kehou.core.waitlist.SeatTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,8 +1,0 @@
-package org.kehou.core.lifecycle;
-
-import java.time.LocalDateTime;
-
-/** The exact agreement text an application was offered, archived with its hash. */
-public record AgreementDocument(
-    long id, long applicationId, String templateVersion, String sha256, String body, LocalDateTime createdAt) {
-}

@@ -1,0 +1,101 @@
+package org.kehou.core.waitlist;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.kehou.core.cache.Invalidates;
+import org.kehou.core.cache.Region;
+import org.kehou.core.lifecycle.StaffNotice;
+
+/** Seats, waitlist offers and the staff notices they cause. A seat is held by a SEATED or an OFFERED choice. */
+@Mapper
+public interface SeatMapper {
+
+  @Select("SELECT capacity FROM offering WHERE id = #{id} FOR UPDATE")
+  int lockOffering(long offeringId);
+
+  /** Offerings the application has a choice in, in the order their locks are taken everywhere. */
+  @Select("SELECT DISTINCT offering_id FROM application_choice WHERE application_id = #{id} "
+      + "AND status <> 'RELEASED' ORDER BY offering_id")
+  List<Long> choiceOfferings(long applicationId);
+
+  // Locking reads: under REPEATABLE READ a plain count would see the transaction's snapshot, not the latest seats.
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED' LOCK IN SHARE MODE")
+  int seatedLocked(long offeringId);
+
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status IN ('SEATED', 'OFFERED') "
+      + "LOCK IN SHARE MODE")
+  int heldLocked(long offeringId);
+
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'WAITLISTED' "
+      + "LOCK IN SHARE MODE")
+  int waitingLocked(long offeringId);
+
+  /**
+   * Left-behind and hardship pupils first, then whoever applied first. Only the choices are locked (the priority is
+   * read in a subquery): locking other children's application rows here would cross a withdrawal's lock order.
+   * Choices of ended applications are RELEASED, so a WAITLISTED one always belongs to a live application.
+   */
+  @Select("SELECT ac.id FROM application_choice ac WHERE ac.offering_id = #{id} AND ac.status = 'WAITLISTED' "
+      + "ORDER BY (SELECT s.priority = 'NONE' FROM application a JOIN student s ON s.id = a.student_id "
+      + "WHERE a.id = ac.application_id), ac.id LIMIT 1 FOR UPDATE")
+  Optional<Long> firstWaitlisted(long offeringId);
+
+  @Invalidates(Region.ENROLMENT)
+  @Update("UPDATE application_choice SET status = 'OFFERED', offered_at = #{now}, offer_expires_at = #{expires}, "
+      + "updated_at = #{now} WHERE id = #{id}")
+  void offer(@Param("id") long choiceId, @Param("now") LocalDateTime now, @Param("expires") LocalDateTime expires);
+
+  String OFFER = "SELECT ac.id AS choice_id, a.id AS application_id, a.school_id, a.student_id, s.name AS student_name, "
+      + "o.name AS offering_name FROM application_choice ac JOIN application a ON a.id = ac.application_id "
+      + "JOIN student s ON s.id = a.student_id JOIN offering o ON o.id = ac.offering_id ";
+
+  @Select(OFFER + "WHERE ac.id = #{id}")
+  Offer offerOf(long choiceId);
+
+  /** Not locking: the answer takes the offering's lock first and settles the offer only while it is still open. */
+  @Select(OFFER + "WHERE a.student_id = #{studentId} AND a.live = 1 AND ac.status = 'OFFERED' "
+      + "AND ac.offer_expires_at > #{now} ORDER BY ac.id LIMIT 1")
+  Optional<Offer> openOffer(@Param("studentId") long studentId, @Param("now") LocalDateTime now);
+
+  /** In offering order, the order their locks are taken. */
+  @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at <= #{now} ORDER BY ac.offering_id, ac.id")
+  List<Offer> expiredOffers(LocalDateTime now);
+
+  @Select(OFFER + "WHERE ac.status = 'OFFERED' AND ac.offer_expires_at > #{now} "
+      + "AND TIMESTAMPADD(SECOND, TIMESTAMPDIFF(SECOND, ac.offered_at, ac.offer_expires_at) / 2, ac.offered_at) "
+      + "<= #{now} ORDER BY ac.id")
+  List<Offer> offersPastHalfway(LocalDateTime now);
+
+  @Select("SELECT offer_expires_at FROM application_choice WHERE id = #{id}")
+  LocalDateTime offerExpiresAt(long choiceId);
+
+  @Select("SELECT offering_id FROM application_choice WHERE id = #{id}")
+  long offeringOf(long choiceId);
+
+  /** Locks the choice until the transaction ends; false once the offer was answered or released. */
+  @Select("SELECT COUNT(*) FROM application_choice WHERE id = #{id} AND status = 'OFFERED' FOR UPDATE")
+  boolean offerStillOpen(long choiceId);
+
+  /** Only while still OFFERED: an expiry job and a parent's 确认 racing for one offer settle it once. */
+  @Invalidates(Region.ENROLMENT)
+  @Update("UPDATE application_choice SET status = #{to}, updated_at = #{now} WHERE id = #{id} AND status = 'OFFERED'")
+  int settleOffer(@Param("id") long choiceId, @Param("to") String to, @Param("now") LocalDateTime now);
+
+  @Invalidates(Region.ENROLMENT)
+  @Update("UPDATE application SET ends_on = #{endsOn} WHERE id = #{id}")
+  void endsOn(@Param("id") long applicationId, @Param("endsOn") java.time.LocalDate endsOn);
+
+  @Insert("INSERT INTO staff_notice (staff_id, kind, body, created_at) VALUES (#{staffId}, #{kind}, #{body}, #{now})")
+  void noticeToStaff(@Param("staffId") long staffId, @Param("kind") String kind, @Param("body") String body,
+      @Param("now") LocalDateTime now);
+
+  @Select("SELECT id, kind, body, created_at, read_at FROM staff_notice WHERE staff_id = #{staffId} "
+      + "ORDER BY id DESC LIMIT 200")
+  List<StaffNotice> notices(long staffId);
+}
