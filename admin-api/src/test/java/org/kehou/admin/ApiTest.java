@@ -21,6 +21,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /** Base of the API tests: each test makes its own school with unique codes and usernames. */
 @AutoConfigureTestRestTemplate
@@ -41,15 +43,21 @@ public abstract class ApiTest {
   protected RedisClient redis;
 
   /**
-   * Every test client connects from the loopback address, where failed logins with unknown usernames share one counter
-   * (LoginThrottle): each test starts with none, so tests that try a wrong username do not lock out later ones.
+   * Failed-login counters live in Redis, keyed by staff id and address (LoginThrottle). Each test run has a fresh
+   * database whose staff ids start again at 1, while Redis keeps the counters of an earlier run for their window: every
+   * test starts with none, so neither an earlier run nor an earlier test locks a new account out.
    */
   @BeforeEach
-  void noFailedLoginsFromTheTestClient() {
-    for (String loopback : new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"}) {
-      String key = "kehou:auth:failures:address:" + loopback;
-      redis.del(key, key + ":lock");
-    }
+  void noFailedLoginsLeftOver() {
+    ScanParams failures = new ScanParams().match("kehou:auth:failures:*").count(500);
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      ScanResult<String> page = redis.scan(cursor, failures);
+      if (!page.getResult().isEmpty()) {
+        redis.del(page.getResult().toArray(String[]::new));
+      }
+      cursor = page.getCursor();
+    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
   }
 
   protected static String unique(String prefix) {
