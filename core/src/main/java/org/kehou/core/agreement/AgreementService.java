@@ -87,10 +87,12 @@ public class AgreementService {
   }
 
   /**
-   * A waitlisted seat was accepted. Before the agreement stage nothing changes (the agreement will list it); at or
-   * after it, the agreement is rendered again with the new offering and waits for a signature.
+   * A waitlisted seat was accepted (or a draw gave one). Before the agreement stage nothing changes (the agreement will
+   * list it); at or after it, the agreement is rendered again with the new offering and waits for a signature.
+   *
+   * @param guardianId the guardian answered in the chat, who is not told again; null when a draw gave the seat
    */
-  public void seatAdded(long applicationId, long guardianId) {
+  public void seatAdded(long applicationId, Long guardianId) {
     ApplicationRow row = transitions.lock(applicationId);
     if (row.state() != AGREEMENT_PENDING && row.state() != ACTIVE) {
       return;

@@ -1,5 +1,6 @@
 package org.kehou.core.enrolment;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Insert;
@@ -10,6 +11,8 @@ import org.apache.ibatis.annotations.Select;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.cache.Invalidates;
 import org.kehou.core.cache.Region;
+import org.kehou.core.offering.Offering;
+import org.kehou.core.waitlist.SeatMapper;
 
 @Mapper
 interface EnrolmentMapper {
@@ -17,14 +20,30 @@ interface EnrolmentMapper {
   record Application(long id, long studentId, String state) {
   }
 
-  record LockedOffering(long id, int capacity) {
+  /** An offering locked for a submission, with what decides how a choice of it is placed. */
+  record LockedOffering(long id, int capacity, Offering.Allocation allocation, LocalDateTime closesAt,
+      LocalDateTime drawnAt) {
+
+    /** Applications are still collected for the draw at {@code now}: a choice enters it and holds no seat. */
+    boolean collectingForDraw(LocalDateTime now) {
+      return allocation == Offering.Allocation.AT_CLOSE && drawnAt == null && now.isBefore(closesAt);
+    }
+
+    /** Closed, but the draw has not run yet: a late choice waits behind every entrant and never joins the draw. */
+    boolean awaitingDraw(LocalDateTime now) {
+      return allocation == Offering.Allocation.AT_CLOSE && drawnAt == null && !now.isBefore(closesAt);
+    }
   }
 
-  /** While anyone waits, no seat is free for a newcomer: seated then counts as the whole capacity. */
+  /**
+   * While anyone waits, no seat is free for a newcomer: seated then counts as the whole capacity. draw_closes_at: the
+   * closing time of an AT_CLOSE offering whose draw has not run yet.
+   */
   @Select("SELECT o.id, o.name, o.weekdays, o.starts_at, o.ends_at, o.capacity, "
       + "CASE WHEN EXISTS (SELECT 1 FROM application_choice w WHERE w.offering_id = o.id "
       + "AND w.status = 'WAITLISTED') THEN o.capacity ELSE (SELECT COUNT(*) FROM application_choice c "
-      + "WHERE c.offering_id = o.id AND c.status IN ('SEATED', 'OFFERED')) END AS seated "
+      + "WHERE c.offering_id = o.id AND c.status IN ('SEATED', 'OFFERED')) END AS seated, "
+      + "CASE WHEN o.allocation = 'AT_CLOSE' AND o.drawn_at IS NULL THEN o.closes_at END AS draw_closes_at "
       + "FROM offering o WHERE o.term_id = #{termId} AND o.status = 'OPEN' AND (o.grades & #{gradeBit}) <> 0 "
       + "ORDER BY o.id")
   List<Offer> openOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit);
@@ -46,8 +65,8 @@ interface EnrolmentMapper {
       @Param("studentId") long studentId, @Param("guardianId") long guardianId, @Param("key") GeneratedId key);
 
   /** Locks the chosen offerings in id order, so two submissions never wait on each other crosswise. */
-  @Select("<script>SELECT id, capacity FROM offering WHERE term_id = #{termId} AND status = 'OPEN' "
-      + "AND (grades &amp; #{gradeBit}) &lt;&gt; 0 AND id IN "
+  @Select("<script>SELECT id, capacity, allocation, closes_at, drawn_at FROM offering WHERE term_id = #{termId} "
+      + "AND status = 'OPEN' AND (grades &amp; #{gradeBit}) &lt;&gt; 0 AND id IN "
       + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
       + "ORDER BY id FOR UPDATE</script>")
   List<LockedOffering> lockOfferings(@Param("termId") long termId, @Param("gradeBit") int gradeBit,
@@ -63,15 +82,13 @@ interface EnrolmentMapper {
       + "VALUES (#{applicationId}, NULL, 'SUBMITTED', 'GUARDIAN', #{guardianId})")
   void insertSubmittedHistory(@Param("applicationId") long applicationId, @Param("guardianId") long guardianId);
 
-  /** Waitlist position: left-behind and hardship pupils first, then the order the choices were made. */
+  /**
+   * Waitlist position within the child's own priority group (SeatMapper#GROUP_POSITION); the closing time of the draw
+   * a choice is in.
+   */
   @Select("SELECT c.offering_id, o.name, o.weekdays, o.starts_at, o.ends_at, c.status, "
-      + "CASE WHEN c.status = 'WAITLISTED' THEN ("
-      + "  SELECT COUNT(*) FROM application_choice w JOIN application wa ON wa.id = w.application_id "
-      + "  JOIN student ws ON ws.id = wa.student_id "
-      + "  WHERE w.offering_id = c.offering_id AND w.status = 'WAITLISTED' AND ("
-      + "    (ws.priority <> 'NONE') > (s.priority <> 'NONE') "
-      + "    OR ((ws.priority <> 'NONE') = (s.priority <> 'NONE') AND w.id <= c.id))"
-      + ") END AS position "
+      + "CASE WHEN c.status = 'WAITLISTED' THEN " + SeatMapper.GROUP_POSITION + " END AS position, "
+      + "CASE WHEN c.status = 'IN_DRAW' THEN o.closes_at END AS closes_at "
       + "FROM application_choice c JOIN offering o ON o.id = c.offering_id "
       + "JOIN application a ON a.id = c.application_id JOIN student s ON s.id = a.student_id "
       + "WHERE c.application_id = #{applicationId} ORDER BY c.offering_id")

@@ -1,5 +1,7 @@
 package org.kehou.core.enrolment;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.kehou.core.GeneratedId;
@@ -14,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Applications to the term's offerings: seats while they last, then a waitlist. */
+/** Applications to the term's offerings: seats while they last (or by draw at the close), then a waitlist. */
 @Service
 public class EnrolmentService {
 
@@ -23,11 +25,13 @@ public class EnrolmentService {
   private final EnrolmentMapper mapper;
   private final SeatKeeper seatKeeper;
   private final TransactionTemplate tx;
+  private final Clock clock;
   private final EpochCache<ChildInTerm, Optional<ApplicationView>> latest;
 
   EnrolmentService(EnrolmentMapper mapper, SeatKeeper seatKeeper, PlatformTransactionManager txManager,
-      CacheEpochs epochs) {
+      CacheEpochs epochs, Clock clock) {
     this.mapper = mapper;
+    this.clock = clock;
     this.seatKeeper = seatKeeper;
     // 状态 is what parents send most; the answer changes only when some enrolment write moves the epoch.
     this.latest = new EpochCache<>(epochs, Region.ENROLMENT, CACHED_APPLICATIONS);
@@ -57,7 +61,8 @@ public class EnrolmentService {
 
   /**
    * Submits the child's application in one transaction: each chosen offering seats the child while a seat is free and
-   * nobody waits for one, else puts the child on its waitlist. A second live application for the child is refused, also under a race.
+   * nobody waits for one, else puts the child on its waitlist; an offering allocated at close enters the child in its
+   * draw instead, until the close. A second live application for the child is refused, also under a race.
    */
   public Submission submit(long schoolId, long termId, long studentId, int gradeLevel, long guardianId,
       List<Long> offeringIds) {
@@ -78,9 +83,9 @@ public class EnrolmentService {
           status.setRollbackOnly();
           return null;
         }
+        LocalDateTime now = LocalDateTime.now(clock);
         for (EnrolmentMapper.LockedOffering offering : locked) {
-          String seat = seatKeeper.lock(offering.id()).freeForNewcomer() ? "SEATED" : "WAITLISTED";
-          mapper.insertChoice(key.value(), offering.id(), seat);
+          mapper.insertChoice(key.value(), offering.id(), placement(offering, now));
         }
         mapper.insertSubmittedHistory(key.value(), guardianId);
         return key.value();
@@ -93,6 +98,21 @@ public class EnrolmentService {
     }
     Outcome outcome = applicationId < 0 ? Outcome.ALREADY_APPLIED : Outcome.SUBMITTED;
     return new Submission(outcome, liveApplication(termId, studentId));
+  }
+
+  /**
+   * Before an AT_CLOSE offering's close the choice enters its draw and nothing is counted (the offering's row lock,
+   * held until commit, keeps the draw from running meanwhile). Between the close and the draw it waits behind every
+   * entrant: the draw offers it a seat only if the entrants leave one. Otherwise, and after the draw, first come.
+   */
+  private String placement(EnrolmentMapper.LockedOffering offering, LocalDateTime now) {
+    if (offering.collectingForDraw(now)) {
+      return "IN_DRAW";
+    }
+    if (offering.awaitingDraw(now)) {
+      return "WAITLISTED";
+    }
+    return seatKeeper.lock(offering.id()).freeForNewcomer() ? "SEATED" : "WAITLISTED";
   }
 
   static int gradeBit(int gradeLevel) {

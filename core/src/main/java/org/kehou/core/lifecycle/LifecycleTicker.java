@@ -2,6 +2,7 @@ package org.kehou.core.lifecycle;
 
 import org.kehou.core.agreement.AgreementReminders;
 import org.kehou.core.agreement.AgreementService;
+import org.kehou.core.draw.Draws;
 import org.kehou.core.publicity.PublicityService;
 import org.kehou.core.waitlist.WaitlistService;
 import org.slf4j.Logger;
@@ -9,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The time-driven steps of the chain, run by the bot's clustered job: publicity windows closing, agreement deadlines,
- * expiring waitlist offers and reminders. Every step is idempotent and in its own transaction, so a re-run after a node
- * died mid-way repeats nothing and a failure in one application does not hold up the others.
+ * The time-driven steps of the chain, run by the bot's clustered job: draws of offerings allocated at close, publicity
+ * windows closing, agreement deadlines, expiring waitlist offers and reminders. Every step is idempotent and in its own
+ * transaction, so a re-run after a node died mid-way repeats nothing and a failure in one application does not hold
+ * up the others.
  */
 @Service
 public class LifecycleTicker {
@@ -22,9 +24,11 @@ public class LifecycleTicker {
   private final AgreementService agreements;
   private final AgreementReminders agreementReminders;
   private final WaitlistService waitlist;
+  private final Draws draws;
 
   LifecycleTicker(PublicityService publicity, AgreementService agreements, AgreementReminders agreementReminders,
-      WaitlistService waitlist) {
+      WaitlistService waitlist, Draws draws) {
+    this.draws = draws;
     this.publicity = publicity;
     this.agreements = agreements;
     this.agreementReminders = agreementReminders;
@@ -32,6 +36,8 @@ public class LifecycleTicker {
   }
 
   public void tick() {
+    // First: a child seated by a draw whose publicity is already over gets the agreement in this same tick.
+    guarded("draw at close", 0, draws::drawDue);
     for (long id : publicity.windowsOver()) {
       guarded("offer agreement", id, () -> agreements.offer(id));
     }

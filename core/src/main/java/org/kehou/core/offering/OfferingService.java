@@ -1,5 +1,6 @@
 package org.kehou.core.offering;
 
+import java.util.Objects;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.waitlist.SeatKeeper;
 import org.kehou.core.waitlist.SeatTransaction;
@@ -31,13 +32,25 @@ public class OfferingService {
   }
 
   /**
-   * Changes the offering; a raised capacity is offered to the waitlist at once.
+   * Changes the offering; a raised capacity is offered to the waitlist at once. The allocation mode changes only while
+   * no child has applied, and neither it nor the closing time once the draw has run (moving the closing time before
+   * the draw is fine: the entrants stay in it).
    *
-   * @throws OfferingCapacityException when the new capacity is below the seats held (seated or offered)
+   * @throws OfferingCapacityException   when the new capacity is below the seats held (seated or offered)
+   * @throws OfferingAllocationException when the draft changes the allocation where that is no longer allowed
    */
   @SeatTransaction
   public Offering update(long id, OfferingDraft draft) {
     int held = seatKeeper.lock(id).held();
+    // Read under the lock: the draw sets drawn_at holding the same lock.
+    Offering now = offerings.findById(id).orElseThrow();
+    boolean modeChanges = draft.allocation() != now.allocation();
+    if (now.drawnAt() != null && (modeChanges || !Objects.equals(draft.closesAt(), now.closesAt()))) {
+      throw new OfferingAllocationException(id, OfferingAllocationException.Reason.DRAWN);
+    }
+    if (modeChanges && offerings.hasChoices(id)) {
+      throw new OfferingAllocationException(id, OfferingAllocationException.Reason.HAS_CHOICES);
+    }
     if (draft.capacity() < held) {
       throw new OfferingCapacityException(id, held);
     }

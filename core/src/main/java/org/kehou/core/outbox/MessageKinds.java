@@ -24,6 +24,8 @@ public final class MessageKinds {
     VALUES.put("waitlist-offer", List.of("child", "offering", "expires"));
     VALUES.put("waitlist-offer-reminder", List.of("child", "offering", "expires"));
     VALUES.put("waitlist-expired", List.of("child", "offering"));
+    // One per guardian and run of draws: child and offering list every child and offering the run placed.
+    VALUES.put("draw-result", List.of("child", "offering", "result"));
     VALUES.put("withdrawn", List.of("child", "endsOn"));
     VALUES.put("ended-by-school", List.of("child", "endsOn", "reason"));
   }

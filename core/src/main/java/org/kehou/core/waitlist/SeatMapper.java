@@ -37,13 +37,24 @@ public interface SeatMapper {
   int waitingLocked(long offeringId);
 
   /**
-   * Left-behind and hardship pupils first, then whoever applied first. Only the choices are locked (the priority is
-   * read in a subquery): locking other children's application rows here would cross a withdrawal's lock order.
-   * Choices of ended applications are RELEASED, so a WAITLISTED one always belongs to a live application.
+   * The 1-based place of waitlisted choice {@code c} among the waitlisted choices of its offering whose child has the
+   * same priority standing ({@code s} is c's student), in {@link #firstWaitlisted}'s order: what a parent is told, so
+   * that no family can work out from its place that another child was moved ahead for a left-behind or hardship flag.
+   */
+  String GROUP_POSITION = "(SELECT COUNT(*) FROM application_choice w JOIN application wa ON wa.id = w.application_id "
+      + "JOIN student ws ON ws.id = wa.student_id WHERE w.offering_id = c.offering_id AND w.status = 'WAITLISTED' "
+      + "AND (ws.priority <> 'NONE') = (s.priority <> 'NONE') "
+      + "AND (COALESCE(w.draw_rank, 2147483647), w.id) <= (COALESCE(c.draw_rank, 2147483647), c.id))";
+
+  /**
+   * Left-behind and hardship pupils first, then the lottery order of a draw, then whoever applied first. Only the
+   * choices are locked (the priority is read in a subquery): locking other children's application rows here would
+   * cross a withdrawal's lock order. Choices of ended applications are RELEASED, so a WAITLISTED one always belongs to
+   * a live application.
    */
   @Select("SELECT ac.id FROM application_choice ac WHERE ac.offering_id = #{id} AND ac.status = 'WAITLISTED' "
       + "ORDER BY (SELECT s.priority = 'NONE' FROM application a JOIN student s ON s.id = a.student_id "
-      + "WHERE a.id = ac.application_id), ac.id LIMIT 1 FOR UPDATE")
+      + "WHERE a.id = ac.application_id), COALESCE(ac.draw_rank, 2147483647), ac.id LIMIT 1 FOR UPDATE")
   Optional<Long> firstWaitlisted(long offeringId);
 
   @Invalidates(Region.ENROLMENT)
