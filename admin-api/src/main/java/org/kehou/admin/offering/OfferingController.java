@@ -10,6 +10,7 @@ import org.kehou.admin.auth.Access;
 import org.kehou.admin.web.ApiException;
 import org.kehou.admin.web.Problems;
 import org.kehou.core.offering.Offering;
+import org.kehou.core.offering.OfferingAllocationException;
 import org.kehou.core.offering.OfferingCapacityException;
 import org.kehou.core.offering.OfferingMapper;
 import org.kehou.core.offering.OfferingService;
@@ -99,6 +100,15 @@ class OfferingController {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
+  @ExceptionHandler(OfferingAllocationException.class)
+  ResponseEntity<ProblemDetail> allocation(OfferingAllocationException e) {
+    ProblemDetail problem = switch (e.reason()) {
+      case DRAWN -> problems.of(HttpStatus.CONFLICT, "DRAW_DONE", "offering.drawDone", Map.of());
+      case HAS_CHOICES -> problems.of(HttpStatus.CONFLICT, "ALLOCATION_LOCKED", "offering.allocationLocked", Map.of());
+    };
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
   private Term term(Staff me, long termId) {
     return schools.findTerm(termId).filter(t -> t.schoolId() == me.schoolId())
         .orElseThrow(() -> ApiException.notFound("TERM_NOT_FOUND", "error.termNotFound"));
@@ -112,6 +122,13 @@ class OfferingController {
   private void checkDraft(Staff me, OfferingRequest body) {
     if (!body.startsAt().isBefore(body.endsAt())) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "TIMES_INVALID", "offering.timesInvalid");
+    }
+    boolean atClose = body.allocationOrDefault() == Offering.Allocation.AT_CLOSE;
+    if (atClose && body.closesAt() == null) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CLOSES_AT_REQUIRED", "offering.closesAtRequired");
+    }
+    if (!atClose && body.closesAt() != null) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CLOSES_AT_WITHOUT_DRAW", "offering.closesAtWithoutDraw");
     }
     if (body.teacherId() != null
         && staff.find(body.teacherId()).filter(s -> s.schoolId() == me.schoolId()).isEmpty()) {

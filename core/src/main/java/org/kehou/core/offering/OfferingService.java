@@ -1,5 +1,7 @@
 package org.kehou.core.offering;
 
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.waitlist.SeatKeeper;
@@ -45,7 +47,7 @@ public class OfferingService {
     // Read under the lock: the draw sets drawn_at holding the same lock.
     Offering now = offerings.findById(id).orElseThrow();
     boolean modeChanges = draft.allocation() != now.allocation();
-    if (now.drawnAt() != null && (modeChanges || !Objects.equals(draft.closesAt(), now.closesAt()))) {
+    if (now.drawnAt() != null && (modeChanges || !Objects.equals(draft.closesAt(), toSecond(now.closesAt())))) {
       throw new OfferingAllocationException(id, OfferingAllocationException.Reason.DRAWN);
     }
     if (modeChanges && offerings.hasChoices(id)) {
@@ -58,6 +60,10 @@ public class OfferingService {
     // New seats go to the waitlist before any newcomer: submissions wait while anyone does.
     seatKeeper.offerFreeSeats(id);
     return offerings.findById(id).orElseThrow();
+  }
+
+  private static LocalDateTime toSecond(LocalDateTime time) {
+    return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Closed offerings take no new applications; seats already taken stay. */
