@@ -128,7 +128,8 @@ class OfferingController {
       throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CLOSES_AT_REQUIRED", "offering.closesAtRequired");
     }
     if (!atClose && body.closesAt() != null) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CLOSES_AT_WITHOUT_DRAW", "offering.closesAtWithoutDraw");
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "CLOSES_AT_WITHOUT_DRAW",
+          "offering.closesAtWithoutDraw");
     }
     if (body.teacherId() != null
         && staff.find(body.teacherId()).filter(s -> s.schoolId() == me.schoolId()).isEmpty()) {

@@ -1,5 +1,7 @@
 package org.kehou.bot.enrolment;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,12 @@ public class ApplyHandler extends BoundParentHandler {
   private final EnrolmentService enrolment;
   private final Drafts drafts;
   private final WhichChild whichChild;
+  private final Clock clock;
 
   ApplyHandler(WechatBindingService bindings, Replies replies, LetterService letters, EnrolmentService enrolment,
-      Drafts drafts, WhichChild whichChild) {
+      Drafts drafts, WhichChild whichChild, Clock clock) {
     super(bindings, replies);
+    this.clock = clock;
     this.whichChild = whichChild;
     this.letters = letters;
     this.enrolment = enrolment;
@@ -54,16 +58,29 @@ public class ApplyHandler extends BoundParentHandler {
       return replies.text(message, "apply.none", Map.of("child", child));
     }
     List<String> lines = new ArrayList<>();
+    LocalDateTime now = LocalDateTime.now(clock);
     for (int i = 0; i < offers.size(); i++) {
       Offer o = offers.get(i);
-      lines.add(replies.message(o.freeSeats() > 0 ? "apply.offer.line" : "apply.offer.line.full", Map.of(
-          "n", i + 1, "name", o.name(), "weekdays", replies.weekdays(o.weekdays()),
-          "start", replies.time(o.startsAt()), "end", replies.time(o.endsAt()), "free", o.freeSeats())));
+      lines.add(replies.message(lineKey(o, now), Map.of("n", i + 1, "name", o.name(),
+          "weekdays", replies.weekdays(o.weekdays()), "start", replies.time(o.startsAt()),
+          "end", replies.time(o.endsAt()), "free", o.freeSeats(),
+          "closesAt", o.drawClosesAt() == null ? "" : ChoiceLines.when(o.drawClosesAt()))));
     }
     drafts.save(message.getFromUser(),
         new Drafts.Draft(studentId, term.get().id(), offers.stream().map(Offer::id).toList(), List.of()));
     // The numbers typed next pick offerings, not a child for an earlier question.
     whichChild.forget(message.getFromUser());
     return replies.text(message, "apply.list", Map.of("child", child, "offers", String.join("\n", lines)));
+  }
+
+  /** An offering allocated at close shows its draw, not seats: nobody holds one before the draw. */
+  private static String lineKey(Offer offer, LocalDateTime now) {
+    if (offer.inDraw(now)) {
+      return "apply.offer.line.draw";
+    }
+    if (offer.awaitingDraw(now)) {
+      return "apply.offer.line.drawClosed";
+    }
+    return offer.freeSeats() > 0 ? "apply.offer.line" : "apply.offer.line.full";
   }
 }

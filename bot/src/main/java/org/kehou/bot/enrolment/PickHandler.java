@@ -1,5 +1,7 @@
 package org.kehou.bot.enrolment;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +25,12 @@ public class PickHandler extends BoundParentHandler {
 
   private final EnrolmentService enrolment;
   private final Drafts drafts;
+  private final Clock clock;
 
-  PickHandler(WechatBindingService bindings, Replies replies, EnrolmentService enrolment, Drafts drafts) {
+  PickHandler(WechatBindingService bindings, Replies replies, EnrolmentService enrolment, Drafts drafts,
+      Clock clock) {
     super(bindings, replies);
+    this.clock = clock;
     this.enrolment = enrolment;
     this.drafts = drafts;
   }
@@ -45,17 +50,28 @@ public class PickHandler extends BoundParentHandler {
     Map<Long, Offer> offers = enrolment.openOfferings(draft.termId(), child.get().gradeLevel()).stream()
         .collect(Collectors.toMap(Offer::id, Function.identity()));
     List<String> lines = new ArrayList<>();
+    LocalDateTime now = LocalDateTime.now(clock);
     for (Long id : chosen) {
       Offer offer = offers.get(id);
       if (offer == null) {
         return replies.text(message, "apply.unavailable", Map.of("child", replies.child(child.get())));
       }
-      lines.add(replies.message(offer.freeSeats() > 0 ? "apply.summary.seat" : "apply.summary.wait",
-          Map.of("name", offer.name())));
+      lines.add(replies.message(summaryKey(offer, now), Map.of("name", offer.name(),
+          "closesAt", offer.drawClosesAt() == null ? "" : ChoiceLines.when(offer.drawClosesAt()))));
     }
     drafts.save(message.getFromUser(), new Drafts.Draft(draft.studentId(), draft.termId(), draft.listed(), chosen));
     return replies.text(message, "apply.summary",
         Map.of("child", replies.child(child.get()), "lines", String.join("\n", lines)));
+  }
+
+  private static String summaryKey(Offer offer, LocalDateTime now) {
+    if (offer.inDraw(now)) {
+      return "apply.summary.draw";
+    }
+    if (offer.awaitingDraw(now)) {
+      return "apply.summary.drawClosed";
+    }
+    return offer.freeSeats() > 0 ? "apply.summary.seat" : "apply.summary.wait";
   }
 
   /** The offering ids behind the typed numbers, in the typed order; empty when any number is not on the list. */
