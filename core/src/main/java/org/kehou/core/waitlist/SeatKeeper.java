@@ -36,9 +36,16 @@ public class SeatKeeper {
         seats.waitingLocked(offeringId));
   }
 
-  /** Offers the offering's free seats to its waitlist (priority, then time). Call after any seat or capacity change. */
+  /**
+   * Offers the offering's free seats to its waitlist (priority, then lottery rank, then time). Call after any seat or
+   * capacity change. An offering allocated at close offers nothing until its draw has run: the seats are the
+   * entrants' to draw for, and a waitlisted child there applied after the close.
+   */
   public void offerFreeSeats(long offeringId) {
     Seats now = lock(offeringId);
+    if (seats.awaitingDraw(offeringId)) {
+      return;
+    }
     for (int free = now.capacity() - now.held(); free > 0; free--) {
       Long next = seats.firstWaitlisted(offeringId).orElse(null);
       if (next == null) {

@@ -19,6 +19,10 @@ public interface SeatMapper {
   @Select("SELECT capacity FROM offering WHERE id = #{id} FOR UPDATE")
   int lockOffering(long offeringId);
 
+  /** Read under the offering's lock: the draw sets drawn_at holding it. */
+  @Select("SELECT allocation = 'AT_CLOSE' AND drawn_at IS NULL FROM offering WHERE id = #{id}")
+  boolean awaitingDraw(long offeringId);
+
   /** Offerings the application has a choice in, in the order their locks are taken everywhere. */
   @Select("SELECT DISTINCT offering_id FROM application_choice WHERE application_id = #{id} "
       + "AND status <> 'RELEASED' ORDER BY offering_id")

@@ -26,6 +26,7 @@ import org.kehou.core.offering.OfferingMapper;
 import org.kehou.core.offering.OfferingService;
 import org.kehou.core.review.ReviewService;
 import org.kehou.core.testing.SchoolFixture;
+import org.kehou.core.withdrawal.WithdrawalService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,7 @@ class DrawTests {
   @Autowired OfferingMapper offeringRows;
   @Autowired ReviewService reviews;
   @Autowired AgreementService agreements;
+  @Autowired WithdrawalService withdrawals;
   @Autowired JdbcTemplate jdbc;
 
   SchoolFixture school;
@@ -292,6 +294,33 @@ class DrawTests {
         Integer.class, late.guardian())).as("not in the draw: told of the offer, not of a draw").isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE guardian_id = ? "
         + "AND kind = 'waitlist-offer'", Integer.class, late.guardian())).isOne();
+  }
+
+  @Test
+  void noSeatIsOfferedToALatecomerBeforeTheDrawEvenWhenAnEntrantWithdrawsOrTheCapacityGrows() {
+    long chess = drawOffering("围棋", 1);
+    Child entrant = child("甲", "NONE");
+    Child leaving = child("乙", "NONE");
+    apply(entrant, chess);
+    apply(leaving, chess);
+    close(chess);
+    Child late = child("迟到", "NONE");
+    apply(late, chess);
+
+    withdrawals.withdraw(leaving.guardian(), leaving.student());
+    Offering o = offeringRows.findById(chess).orElseThrow();
+    offerings.update(chess, new OfferingDraft(o.name(), o.kind(), o.weekdays(), o.grades(), 2, o.room(),
+        o.teacherId(), o.startsAt(), o.endsAt(), o.allocation(), o.closesAt()));
+    assertThat(status(late, chess)).as("the seats are the entrants' to draw for").isEqualTo("WAITLISTED");
+    assertThat(held(chess)).isZero();
+
+    draws.drawDue();
+
+    assertThat(status(entrant, chess)).isEqualTo("SEATED");
+    assertThat(status(leaving, chess)).isEqualTo("RELEASED");
+    assertThat(status(late, chess)).as("the seat the entrants left").isEqualTo("OFFERED");
+    assertThat(jdbc.queryForObject("SELECT entrants FROM offering_draw WHERE offering_id = ?", Integer.class, chess))
+        .as("a withdrawn entrant is not in the draw").isOne();
   }
 
   @Test
