@@ -324,6 +324,38 @@ class DrawTests {
   }
 
   @Test
+  void submissionsRacingTheCloseNeitherJoinADrawThatRanNorPushTheOfferingOverCapacity() throws Exception {
+    long chess = drawOffering("围棋", 4);
+    List<Child> children = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      children.add(child("孩子" + i, i % 5 == 0 ? "HARDSHIP" : "NONE"));
+    }
+    // Submissions every 150 ms for 3.6 s across a close 2 s away, while the draw is tried every 50 ms.
+    jdbc.update("UPDATE offering SET closes_at = ? WHERE id = ?", LocalDateTime.now(BEIJING).plusSeconds(2), chess);
+    List<CompletableFuture<ApplicationView>> submissions = new ArrayList<>();
+    for (int i = 0; i < children.size(); i++) {
+      Child c = children.get(i);
+      long delay = 150L * i;
+      submissions.add(CompletableFuture.supplyAsync(() -> apply(c, chess),
+          CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)));
+    }
+    List<Long> drawnBy = new ArrayList<>();
+    while (!submissions.stream().allMatch(CompletableFuture::isDone)) {
+      drawnBy.addAll(draws.drawDue());
+      Thread.sleep(50);
+    }
+    drawnBy.addAll(draws.drawDue());
+
+    assertThat(drawnBy).filteredOn(id -> id == chess).as("drawn once").hasSize(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application_choice WHERE offering_id = ? "
+        + "AND status = 'IN_DRAW'", Integer.class, chess)).as("nobody left in a draw that ran").isZero();
+    assertThat(held(chess)).isLessThanOrEqualTo(4);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application_choice WHERE offering_id = ? "
+        + "AND draw_rank IS NOT NULL", Integer.class, chess)).isEqualTo(jdbc.queryForObject(
+        "SELECT entrants FROM offering_draw WHERE offering_id = ?", Integer.class, chess));
+  }
+
+  @Test
   void eachGuardianGetsOneOutcomeMessageNamingEveryChildAndOffering() {
     long chess = drawOffering("围棋", 1);
     long art = drawOffering("美术", 5);
