@@ -13,9 +13,9 @@ import org.kehou.core.cache.Region;
 import org.kehou.core.offering.Offering;
 import org.kehou.core.waitlist.SeatMapper;
 
-/** Draws at close: who is in them, their results, the record staff read. Public only for MyBatis' proxy types. */
+/** Draws at close: who is in them, their results, the record staff read. */
 @Mapper
-public interface DrawMapper {
+interface DrawMapper {
 
   /** The offering's draw facts, read once its row is locked. */
   record DrawnOffering(long id, Offering.Allocation allocation, LocalDateTime closesAt, LocalDateTime drawnAt) {
