@@ -104,6 +104,7 @@ class OfferingController {
   ResponseEntity<ProblemDetail> allocation(OfferingAllocationException e) {
     ProblemDetail problem = switch (e.reason()) {
       case DRAWN -> problems.of(HttpStatus.CONFLICT, "DRAW_DONE", "offering.drawDone", Map.of());
+      case CLOSED -> problems.of(HttpStatus.CONFLICT, "DRAW_DUE", "offering.drawDue", Map.of());
       case HAS_CHOICES -> problems.of(HttpStatus.CONFLICT, "ALLOCATION_LOCKED", "offering.allocationLocked", Map.of());
     };
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

@@ -94,6 +94,8 @@ class DrawApiTests extends ApiTest {
     ResponseEntity<Map> switched = call(HttpMethod.PUT, "/api/v1/offerings/" + id, admin,
         OfferingTests.offering(term, "科学社", 2, null), Map.class);
     jdbc.update("UPDATE offering SET closes_at = ? WHERE id = ?", now().minusMinutes(1).withNano(0), id);
+    ResponseEntity<Map> reopened = call(HttpMethod.PUT, "/api/v1/offerings/" + id, admin,
+        atClose(term, "科学社", 2, inAnHour()), Map.class);
     draws.drawDue();
     String closedAt = (String) ((Map<String, Object>) call(HttpMethod.GET, "/api/v1/offerings?termId=" + term, admin,
         null, List.class).getBody().get(0)).get("closesAt");
@@ -114,6 +116,8 @@ class DrawApiTests extends ApiTest {
     assertThat(moved.getBody()).containsEntry("closesAt", later);
     assertThat(switched.getStatusCode().value()).isEqualTo(409);
     assertThat(switched.getBody()).containsEntry("code", "ALLOCATION_LOCKED");
+    assertThat(reopened.getStatusCode().value()).as("closed, draw not yet run").isEqualTo(409);
+    assertThat(reopened.getBody()).containsEntry("code", "DRAW_DUE");
     assertThat(movedAfterDraw.getStatusCode().value()).isEqualTo(409);
     assertThat(movedAfterDraw.getBody()).containsEntry("code", "DRAW_DONE");
     assertThat((String) movedAfterDraw.getBody().get("detail")).contains("已经摇号");

@@ -6,6 +6,8 @@ public class OfferingAllocationException extends RuntimeException {
   public enum Reason {
     /** The draw has run: its mode and closing time are history now, and the result stands on them. */
     DRAWN,
+    /** The close has passed and the draw is due: whoever applied since waits behind the entrants. */
+    CLOSED,
     /** Children have applied under the current mode: switching would seat them by rules they did not apply under. */
     HAS_CHOICES
   }

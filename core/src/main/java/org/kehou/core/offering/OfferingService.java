@@ -1,5 +1,6 @@
 package org.kehou.core.offering;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -19,10 +20,12 @@ public class OfferingService {
 
   private final OfferingMapper offerings;
   private final SeatKeeper seatKeeper;
+  private final Clock clock;
 
-  OfferingService(OfferingMapper offerings, SeatKeeper seatKeeper) {
+  OfferingService(OfferingMapper offerings, SeatKeeper seatKeeper, Clock clock) {
     this.offerings = offerings;
     this.seatKeeper = seatKeeper;
+    this.clock = clock;
   }
 
   @Transactional
@@ -35,8 +38,8 @@ public class OfferingService {
 
   /**
    * Changes the offering; a raised capacity is offered to the waitlist at once. The allocation mode changes only while
-   * no child has applied, and neither it nor the closing time once the draw has run (moving the closing time before
-   * the draw is fine: the entrants stay in it).
+   * no child has applied, and neither it nor the closing time once the close has passed (moving the closing time
+   * before it is fine: the entrants stay in the draw).
    *
    * @throws OfferingCapacityException   when the new capacity is below the seats held (seated or offered)
    * @throws OfferingAllocationException when the draft changes the allocation where that is no longer allowed
@@ -47,8 +50,14 @@ public class OfferingService {
     // Read under the lock: the draw sets drawn_at holding the same lock.
     Offering now = offerings.findById(id).orElseThrow();
     boolean modeChanges = draft.allocation() != now.allocation();
-    if (now.drawnAt() != null && (modeChanges || !Objects.equals(draft.closesAt(), toSecond(now.closesAt())))) {
+    boolean allocationChanges = modeChanges || !Objects.equals(draft.closesAt(), toSecond(now.closesAt()));
+    if (now.drawnAt() != null && allocationChanges) {
       throw new OfferingAllocationException(id, OfferingAllocationException.Reason.DRAWN);
+    }
+    // Past the close the draw is due: children who applied since wait behind the entrants, and reopening the draw
+    // would put later entrants ahead of them.
+    if (now.closesAt() != null && !LocalDateTime.now(clock).isBefore(now.closesAt()) && allocationChanges) {
+      throw new OfferingAllocationException(id, OfferingAllocationException.Reason.CLOSED);
     }
     if (modeChanges && offerings.hasChoices(id)) {
       throw new OfferingAllocationException(id, OfferingAllocationException.Reason.HAS_CHOICES);
