@@ -79,9 +79,10 @@ public class WaitlistService {
       return Optional.empty();
     }
     notices.dropOfferReminder(offer.choiceId());
-    agreements.seatAdded(offer.applicationId(), guardianId);
-    return Optional.of(texts.message("waitlist.accepted",
-        Map.of("child", offer.studentName(), "offering", offer.offeringName())));
+    String accepted = texts.message("waitlist.accepted",
+        Map.of("child", offer.studentName(), "offering", offer.offeringName()));
+    return Optional.of(agreements.seatAdded(offer.applicationId(), guardianId, offer.choiceId())
+        .map(next -> accepted + "\n" + next).orElse(accepted));
   }
 
   /** 放弃: the offered seat goes to the next child. */
