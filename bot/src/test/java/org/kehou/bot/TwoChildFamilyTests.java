@@ -137,14 +137,19 @@ class TwoChildFamilyTests extends WebhookTestSupport {
     assertThat(offerBody(younger)).contains("马小乐", "书法");
 
     assertThat(wechat.say(parent, "确认")).contains("要为哪个孩子接受", "1. 马骁", "2. 马小乐");
-    assertThat(wechat.say(parent, "1")).contains("已为马骁接受围棋的名额");
+    assertThat(wechat.say(parent, "1")).contains("已为马骁接受围棋的名额", "签署更新后的委托协议");
     assertThat(wechat.say(parent, "放弃")).as("the one offer left, though another child is current")
         .contains("已放弃书法的名额", "马小乐");
     assertThat(choiceStatus(elder, "围棋")).isEqualTo("SEATED");
     assertThat(choiceStatus(younger, "书法")).isEqualTo("RELEASED");
 
+    wechat.say(parent, "切换 1");
+    assertThat(wechat.say(parent, "状态")).as("the seat added to the active enrolment waits for its own signature")
+        .contains("马骁", "服务中", "围棋", "待签署", "前签署");
+    assertThat(wechat.say(parent, "协议")).contains("马骁新增的服务项目待签署", "围棋", "前签署", "课后服务委托协议");
     assertThat(wechat.say(parent, "马丽")).as("the agreement updated with the accepted seat")
         .contains("已签署更新后的协议", "马骁");
+    assertThat(wechat.say(parent, "状态")).contains("服务中").doesNotContain("待签署");
     assertThat(pushesNamingAnotherChildOrNone()).isEmpty();
   }
 

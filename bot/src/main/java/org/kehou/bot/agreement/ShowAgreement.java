@@ -9,7 +9,10 @@ import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.binding.WechatBinding;
 import org.springframework.stereotype.Component;
 
-/** Shows a child's agreement waiting for a signature, exactly as archived, and remembers whose it was. */
+/**
+ * Shows a child's agreement waiting for a signature, exactly as archived, under a line saying by when (and, for seats
+ * added to an active enrolment, which seats wait), and remembers whose it was.
+ */
 @Component
 class ShowAgreement implements ChildStep {
 
@@ -35,7 +38,7 @@ class ShowAgreement implements ChildStep {
 
   @Override
   public WxMpXmlOutMessage take(WxMpXmlMessage message, WechatBinding binding, WechatBinding.Child child) {
-    return agreements.pendingText(child.studentId())
+    return agreements.pendingReply(child.studentId())
         .map(text -> {
           shown.ask(message.getFromUser(), child.studentId());
           return replies.rendered(message, text);

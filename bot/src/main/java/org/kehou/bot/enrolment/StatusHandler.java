@@ -1,11 +1,16 @@
 package org.kehou.bot.enrolment;
 
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.BoundParentHandler;
 import org.kehou.bot.wechat.Replies;
+import org.kehou.core.agreement.Amendments;
+import org.kehou.core.agreement.PendingSeat;
 import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
 import org.kehou.core.enrolment.ApplicationView;
@@ -18,16 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusHandler extends BoundParentHandler {
 
+  private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private final LetterService letters;
   private final EnrolmentService enrolment;
   private final ChoiceLines lines;
+  private final Amendments amendments;
 
   StatusHandler(WechatBindingService bindings, Replies replies, LetterService letters, EnrolmentService enrolment,
-      ChoiceLines lines) {
+      ChoiceLines lines, Amendments amendments) {
     super(bindings, replies);
     this.letters = letters;
     this.enrolment = enrolment;
     this.lines = lines;
+    this.amendments = amendments;
   }
 
   @Override
@@ -44,6 +53,20 @@ public class StatusHandler extends BoundParentHandler {
         "child", child,
         "state", replies.message("status.state." + state, Map.of()),
         "lines", lines.of(application.get()),
-        "next", replies.message("status.next." + state, Map.of())));
+        "next", next(application.get())));
+  }
+
+  /** An active enrolment with added seats waiting for their signature names them and their deadlines instead. */
+  private String next(ApplicationView application) {
+    List<PendingSeat> pending = application.state().equals("ACTIVE")
+        ? amendments.pending(application.id()) : List.of();
+    if (pending.isEmpty()) {
+      return replies.message("status.next." + application.state(), Map.of());
+    }
+    String seats = pending.stream()
+        .map(seat -> replies.message("agreement.amendmentLine", Map.of("offering", seat.offering(),
+            "deadline", DEADLINE.format(seat.signBy()))))
+        .collect(Collectors.joining("\n"));
+    return replies.message("status.next.amendment", Map.of("seats", seats));
   }
 }

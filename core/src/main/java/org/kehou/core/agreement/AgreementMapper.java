@@ -39,11 +39,9 @@ public interface AgreementMapper {
       + "WHERE application_id = #{id} ORDER BY id DESC LIMIT 1")
   Optional<AgreementDocument> latest(long applicationId);
 
-  /** An active enrolment that gained a seat has a newer text waiting for a signature. */
-  @Select("SELECT d.id, d.application_id, d.template_version, d.sha256, d.body, d.created_at FROM agreement_document d "
-      + "WHERE d.application_id = #{id} AND NOT EXISTS (SELECT 1 FROM agreement_signature s "
-      + "WHERE s.agreement_document_id = d.id) ORDER BY d.id DESC LIMIT 1")
-  Optional<AgreementDocument> latestUnsigned(long applicationId);
+  @Select("SELECT id, application_id, template_version, sha256, body, created_at FROM agreement_document "
+      + "WHERE application_id = #{id} AND sha256 = #{sha256}")
+  AgreementDocument document(@Param("id") long applicationId, @Param("sha256") String sha256);
 
   @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET agreement_sent_at = #{at}, agreement_deadline_at = #{deadline} WHERE id = #{id}")

@@ -15,16 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.kehou.core.lifecycle.Actor;
 import org.kehou.core.lifecycle.ApplicationRow;
-import org.kehou.core.lifecycle.ApplicationState;
 import org.kehou.core.lifecycle.Reviewer;
 import org.kehou.core.lifecycle.Transitions;
 import org.kehou.core.outbox.Outbox;
 import org.kehou.core.review.ReviewService;
-import org.kehou.core.school.SchoolMapper;
-import org.kehou.core.school.Term;
 import org.kehou.core.text.Texts;
 import org.kehou.core.waitlist.SeatTransaction;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,8 +35,8 @@ public class AgreementService {
   private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final AgreementMapper mapper;
-  private final SchoolMapper schools;
-  private final AgreementText agreementText;
+  private final AgreementArchive archive;
+  private final Amendments amendments;
   private final Transitions transitions;
   private final ReviewService reviews;
   private final Outbox outbox;
@@ -46,13 +44,13 @@ public class AgreementService {
   private final ServiceDays serviceDays;
   private final Clock clock;
 
-  AgreementService(AgreementMapper mapper, SchoolMapper schools, AgreementText agreementText, Transitions transitions,
+  AgreementService(AgreementMapper mapper, AgreementArchive archive, Amendments amendments, Transitions transitions,
       ReviewService reviews, Outbox outbox, Texts texts, ServiceDays serviceDays, Clock clock) {
     this.serviceDays = serviceDays;
     this.outbox = outbox;
     this.mapper = mapper;
-    this.schools = schools;
-    this.agreementText = agreementText;
+    this.archive = archive;
+    this.amendments = amendments;
     this.transitions = transitions;
     this.reviews = reviews;
     this.texts = texts;
@@ -72,7 +70,7 @@ public class AgreementService {
       return false;
     }
     transitions.move(row, AGREEMENT_PENDING, Actor.system(), null);
-    archive(row);
+    archive.archive(row);
     LocalDateTime now = LocalDateTime.now(clock);
     LocalDateTime deadline = now.plusDays(mapper.signWithinDays(row.termId()));
     mapper.agreementSent(row.id(), now, deadline);
@@ -87,20 +85,27 @@ public class AgreementService {
   }
 
   /**
-   * A waitlisted seat was accepted (or a draw gave one). Before the agreement stage nothing changes (the agreement will
-   * list it); at or after it, the agreement is rendered again with the new offering and waits for a signature.
+   * A waitlisted seat was accepted (or a draw gave one), in that seat transaction. Before the agreement stage nothing
+   * changes (the agreement will list it). While the agreement waits, it is rendered again with the new seat under the
+   * same deadline. An active enrolment signs for the seat on its own, by its own deadline (see {@link Amendments}).
+   * Returns what the guardian who accepted must do next, if anything.
    *
    * @param guardianId the guardian answered in the chat, who is not told again; null when a draw gave the seat
    */
-  public void seatAdded(long applicationId, Long guardianId) {
+  public Optional<String> seatAdded(long applicationId, Long guardianId, long choiceId) {
     ApplicationRow row = transitions.lock(applicationId);
-    if (row.state() != AGREEMENT_PENDING && row.state() != ACTIVE) {
-      return;
+    if (row.state() == ACTIVE) {
+      return Optional.of(amendments.ask(row, choiceId, guardianId));
     }
-    String sha = archive(row);
+    if (row.state() != AGREEMENT_PENDING) {
+      return Optional.empty();
+    }
+    String sha = archive.archive(row).sha256();
+    Map<String, String> values = Map.of("child", row.studentName(),
+        "deadline", DEADLINE.format(mapper.deadline(row.id())));
     transitions.tellGuardians(row, "agreement-updated", "agreement-updated:" + sha.substring(0, 12),
-        texts.message("agreement.updated", Map.of("child", row.studentName())), Map.of("child", row.studentName()),
-        guardianId);
+        texts.message("agreement.updated", values), Map.of("child", row.studentName()), guardianId);
+    return Optional.of(texts.message("agreement.updatedAsked", values));
   }
 
   /** The agreement text waiting for the child's guardians, if one is. */
@@ -108,25 +113,39 @@ public class AgreementService {
     return mapper.liveApplication(studentId).flatMap(this::awaitingSignature).map(AgreementDocument::body);
   }
 
-  private Optional<AgreementDocument> awaitingSignature(long applicationId) {
-    ApplicationState state = transitions.lock(applicationId).state();
-    if (state == AGREEMENT_PENDING) {
-      return mapper.latest(applicationId);
+  /**
+   * What {@code 协议} shows: the text waiting for a signature under a line saying what it is about and by when it must
+   * be signed (the agreement's deadline, or each added seat's).
+   */
+  public Optional<String> pendingReply(long studentId) {
+    return mapper.liveApplication(studentId).map(transitions::lock)
+        .flatMap(row -> awaitingSignature(row).map(document -> heading(row) + "\n\n" + document.body()));
+  }
+
+  private String heading(ApplicationRow row) {
+    if (row.state() == AGREEMENT_PENDING) {
+      return texts.message("agreement.heading", Map.of("child", row.studentName(),
+          "deadline", DEADLINE.format(mapper.deadline(row.id()))));
     }
-    return state == ACTIVE ? mapper.latestUnsigned(applicationId) : Optional.empty();
+    return amendments.heading(row);
   }
 
-  private String archive(ApplicationRow row) {
-    Term term = schools.findTerm(row.termId()).orElseThrow();
-    Texts.Rendered rendered = agreementText.render(mapper.parties(row.id()), mapper.guardianNames(row.studentId()),
-        term, mapper.seatedOfferings(row.id()));
-    String sha = rendered.sha256();
-    mapper.archive(row.id(), rendered.version(), sha, rendered.text(), LocalDateTime.now(clock));
-    return sha;
+  private Optional<AgreementDocument> awaitingSignature(long applicationId) {
+    return awaitingSignature(transitions.lock(applicationId));
   }
 
-  /** A guardian's reply to a pending agreement: their registered name signs it, anything else gets a hint. */
-  @Transactional
+  private Optional<AgreementDocument> awaitingSignature(ApplicationRow row) {
+    if (row.state() == AGREEMENT_PENDING) {
+      return mapper.latest(row.id());
+    }
+    return row.state() == ACTIVE ? amendments.waiting(row.id()) : Optional.empty();
+  }
+
+  /**
+   * A guardian's reply to a pending agreement: their registered name signs it, anything else gets a hint. Read
+   * committed, so that what is signed is read after the application's lock: a lapse committed meanwhile is seen.
+   */
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public SignOutcome sign(long guardianId, String openid, long studentId, String childName, String typed) {
     Optional<Long> live = mapper.liveApplication(studentId);
     Optional<AgreementDocument> waiting = live.flatMap(this::awaitingSignature);
@@ -142,6 +161,7 @@ public class AgreementService {
     LocalDateTime now = LocalDateTime.now(clock);
     mapper.sign(waiting.get(), guardianId, openid, now);
     outbox.cancelPending(studentId, AgreementReminders.KIND);
+    amendments.signed(row, now);
     if (row.state() == ACTIVE) {
       Map<String, Object> values = Map.of("child", row.studentName(), "signer", registered);
       transitions.tellGuardians(row, "agreement-update-signed", "agreement-update-signed:" + waiting.get().id(),

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.kehou.core.agreement.AgreementService;
 import org.kehou.core.lifecycle.ApplicationState;
@@ -61,7 +60,7 @@ class DrawRun {
     List<Long> applications = mapper.entrantApplications(due);
     Set<Long> locked = applications.isEmpty() ? Set.of() : Set.copyOf(mapper.lockApplications(applications));
     List<Long> drawn = new ArrayList<>();
-    Set<Long> signedOrSigning = new TreeSet<>();
+    List<DrawMapper.Entrant> signedOrSigning = new ArrayList<>();
     for (long offeringId : due) {
       SeatKeeper.Seats seats = seatKeeper.lock(offeringId);
       DrawMapper.DrawnOffering offering = mapper.offering(offeringId);
@@ -77,15 +76,15 @@ class DrawRun {
       drawn.add(offeringId);
     }
     // A seat for a child whose agreement is out (or signed) joins it as an accepted waitlist seat does.
-    signedOrSigning.forEach(applicationId -> agreements.seatAdded(applicationId, null));
+    signedOrSigning.forEach(e -> agreements.seatAdded(e.applicationId(), null, e.choiceId()));
     notices.tell(drawn);
     // Seats the entrants left go to whoever applied after the close, in waitlist order.
     drawn.forEach(seatKeeper::offerFreeSeats);
     return drawn;
   }
 
-  /** Seats and waitlists the entrants; returns the applications at the agreement stage that got a seat. */
-  private List<Long> draw(DrawMapper.DrawnOffering offering, SeatKeeper.Seats seats,
+  /** Seats and waitlists the entrants; returns the seated entrants whose application is at the agreement stage. */
+  private List<DrawMapper.Entrant> draw(DrawMapper.DrawnOffering offering, SeatKeeper.Seats seats,
       List<DrawMapper.Entrant> entrants, LocalDateTime now) {
     String seed = Lottery.newSeed();
     List<DrawMapper.Entrant> lottery = Lottery.order(seed, entrants, DrawMapper.Entrant::applicationId);
@@ -97,7 +96,7 @@ class DrawRun {
         lottery.stream().filter(e -> !e.priority())).toList();
     int free = Math.max(0, seats.capacity() - seats.held());
     int seated = 0;
-    List<Long> agreementStage = new ArrayList<>();
+    List<DrawMapper.Entrant> agreementStage = new ArrayList<>();
     for (DrawMapper.Entrant entrant : seatOrder) {
       boolean seat = seated < free;
       mapper.place(entrant.choiceId(), seat ? "SEATED" : "WAITLISTED", rank.get(entrant.choiceId()),
@@ -105,7 +104,7 @@ class DrawRun {
       if (seat) {
         seated++;
         if (atAgreementStage(entrant.state())) {
-          agreementStage.add(entrant.applicationId());
+          agreementStage.add(entrant);
         }
       }
     }

@@ -2,6 +2,7 @@ package org.kehou.core.lifecycle;
 
 import org.kehou.core.agreement.AgreementReminders;
 import org.kehou.core.agreement.AgreementService;
+import org.kehou.core.agreement.Amendments;
 import org.kehou.core.draw.Draws;
 import org.kehou.core.publicity.PublicityService;
 import org.kehou.core.waitlist.WaitlistService;
@@ -22,15 +23,17 @@ public class LifecycleTicker {
 
   private final PublicityService publicity;
   private final AgreementService agreements;
+  private final Amendments amendments;
   private final AgreementReminders agreementReminders;
   private final WaitlistService waitlist;
   private final Draws draws;
 
-  LifecycleTicker(PublicityService publicity, AgreementService agreements, AgreementReminders agreementReminders,
-      WaitlistService waitlist, Draws draws) {
+  LifecycleTicker(PublicityService publicity, AgreementService agreements, Amendments amendments,
+      AgreementReminders agreementReminders, WaitlistService waitlist, Draws draws) {
     this.draws = draws;
     this.publicity = publicity;
     this.agreements = agreements;
+    this.amendments = amendments;
     this.agreementReminders = agreementReminders;
     this.waitlist = waitlist;
   }
@@ -44,16 +47,20 @@ public class LifecycleTicker {
     for (long id : agreements.pastDeadline()) {
       guarded("lapse agreement", id, () -> agreements.lapse(id));
     }
+    for (long id : amendments.pastDeadline()) {
+      guarded("lapse added seat", id, () -> amendments.lapse(id));
+    }
     guarded("expire offers", 0, waitlist::expireOffers);
     guarded("remind agreements", 0, agreementReminders::remind);
     guarded("remind offers", 0, waitlist::remindHalfway);
   }
 
-  private static void guarded(String step, long applicationId, Runnable action) {
+  /** @param id the application (or, for an added seat, the choice) the step is about; 0 for a whole-list step */
+  private static void guarded(String step, long id, Runnable action) {
     try {
       action.run();
     } catch (RuntimeException e) {
-      log.error("Lifecycle step '{}' failed for application {}", step, applicationId, e);
+      log.error("Lifecycle step '{}' failed for id {}", step, id, e);
     }
   }
 }

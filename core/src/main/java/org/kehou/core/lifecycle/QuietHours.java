@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Set;
 import org.kehou.core.agreement.AgreementReminders;
+import org.kehou.core.agreement.Amendments;
 import org.kehou.core.outbox.SendWindow;
 import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuietHours implements SendWindow {
 
-  static final Set<String> REMINDER_KINDS = Set.of(AgreementReminders.KIND, WaitlistService.OFFER_REMINDER);
+  static final Set<String> REMINDER_KINDS =
+      Set.of(AgreementReminders.KIND, Amendments.REMINDER, WaitlistService.OFFER_REMINDER);
 
   private final LocalTime start;
   private final LocalTime end;

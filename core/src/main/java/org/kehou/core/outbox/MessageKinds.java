@@ -20,6 +20,9 @@ public final class MessageKinds {
     VALUES.put("agreement-update-signed", List.of("child", "signer"));
     VALUES.put("agreement-signed", List.of("child", "signer", "activeFrom"));
     VALUES.put("agreement-lapsed", List.of("child"));
+    VALUES.put("agreement-amendment", List.of("child", "offering", "deadline"));
+    VALUES.put("agreement-amendment-reminder", List.of("child", "offering", "deadline"));
+    VALUES.put("agreement-amendment-lapsed", List.of("child", "offering"));
     VALUES.put("application-rejected", List.of("child", "result", "reason"));
     VALUES.put("waitlist-offer", List.of("child", "offering", "expires"));
     VALUES.put("waitlist-offer-reminder", List.of("child", "offering", "expires"));

@@ -41,13 +41,26 @@ public class Outbox {
     String json = toJson(fields);
     List<String> openids = mapper.activeOpenids(recipient.guardianId());
     if (openids.isEmpty()) {
-      return mapper.insert(recipient, null, kind, dedupKey + ":-", body, json, OutboxState.NO_RECIPIENT, now);
+      return insertOnce(recipient, null, kind, dedupKey + ":-", body, json, OutboxState.NO_RECIPIENT, now);
     }
     int written = 0;
     for (String openid : openids) {
-      written += mapper.insert(recipient, openid, kind, dedupKey + ":" + openid, body, json, OutboxState.PENDING, now);
+      written += insertOnce(recipient, openid, kind, dedupKey + ":" + openid, body, json, OutboxState.PENDING, now);
     }
     return written;
+  }
+
+  /**
+   * A key already queued is found by a plain read and left alone. The insert would find it too, but its duplicate
+   * check locks the gap below the key until the transaction ends, and a job queuing reminders again on every run
+   * would hold such gaps against every seat transaction inserting a message there.
+   */
+  private int insertOnce(Recipient recipient, String openid, String kind, String dedupKey, String body, String json,
+      OutboxState state, LocalDateTime now) {
+    if (mapper.queued(dedupKey)) {
+      return 0;
+    }
+    return mapper.insert(recipient, openid, kind, dedupKey, body, json, state, now);
   }
 
   /** Drops reminders not yet sent once the step they nudge is done: a parent who signed hears no more about it. */

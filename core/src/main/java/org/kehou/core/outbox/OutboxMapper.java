@@ -21,6 +21,9 @@ interface OutboxMapper {
   @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active ORDER BY id")
   List<String> activeOpenids(long guardianId);
 
+  @Select("SELECT COUNT(*) > 0 FROM outbox_message WHERE dedup_key = #{dedupKey}")
+  boolean queued(String dedupKey);
+
   /** A re-run of whatever decided to send (a job, a retried request) finds the key taken and writes nothing. */
   @Insert("INSERT INTO outbox_message (school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, "
       + "state, next_attempt_at, created_at) VALUES (#{r.schoolId}, #{r.guardianId}, #{r.studentId}, #{openid}, #{kind}, "

@@ -1,13 +1,17 @@
 package org.kehou.core.waitlist;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place a seat count decides anything: submissions, capacity edits, withdrawals, declines, expiries and
  * acceptances all count here, in the caller's transaction (a {@link SeatTransaction}, read committed). Each count
- * first locks the offering row and then reads the choices with a locking read, so it sees the latest committed seats
- * even in a transaction that read before it locked. Every write to an offering's choices holds the offering's lock
- * first, and the locks are taken in one order everywhere: application, then offerings by id, then choices.
+ * first locks the offering row and then reads the choices with a plain read, which in read committed sees the latest
+ * committed seats even in a transaction that read before it locked. Every write to an offering's choices holds the
+ * offering's lock first, so nothing the count reads can change until the transaction ends; the counts take no row
+ * locks of their own (see {@link SeatMapper#seatedLocked}). The locks are taken in one order everywhere: application,
+ * then offerings by id, then choices.
  */
 @Component
 public class SeatKeeper {
@@ -31,6 +35,11 @@ public class SeatKeeper {
 
   /** Locks the offering until the transaction ends and counts its seats afresh. */
   public Seats lock(long offeringId) {
+    Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+    if (isolation == null || isolation != TransactionDefinition.ISOLATION_READ_COMMITTED) {
+      // Under repeatable read the plain counts would see the transaction's first snapshot, not the latest seats.
+      throw new IllegalStateException("Seats are counted only in a read-committed @SeatTransaction");
+    }
     int capacity = seats.lockOffering(offeringId);
     return new Seats(capacity, seats.seatedLocked(offeringId), seats.heldLocked(offeringId),
         seats.waitingLocked(offeringId));

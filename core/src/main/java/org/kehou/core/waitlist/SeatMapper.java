@@ -28,16 +28,18 @@ public interface SeatMapper {
       + "AND status <> 'RELEASED' ORDER BY offering_id")
   List<Long> choiceOfferings(long applicationId);
 
-  // Locking reads: under REPEATABLE READ a plain count would see the transaction's snapshot, not the latest seats.
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED' LOCK IN SHARE MODE")
+  // Counted under the offering's lock (see SeatKeeper#lock) with plain reads: in read committed each one sees every
+  // change committed before it, and every writer of the offering's choices waits for that lock. A locking count is not
+  // bounded by its plan: on a small table with stale statistics the optimizer scans the whole clustered index, and a
+  // locking scan waits on every row it passes, also another offering's choice that a transaction holding that
+  // offering's lock has just changed. Two such counts deadlocked each other (SeatRaceTests, on a fresh database).
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'SEATED'")
   int seatedLocked(long offeringId);
 
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status IN ('SEATED', 'OFFERED') "
-      + "LOCK IN SHARE MODE")
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status IN ('SEATED', 'OFFERED')")
   int heldLocked(long offeringId);
 
-  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'WAITLISTED' "
-      + "LOCK IN SHARE MODE")
+  @Select("SELECT COUNT(*) FROM application_choice WHERE offering_id = #{id} AND status = 'WAITLISTED'")
   int waitingLocked(long offeringId);
 
   /**
@@ -51,14 +53,14 @@ public interface SeatMapper {
       + "AND (COALESCE(w.draw_rank, 2147483647), w.id) <= (COALESCE(c.draw_rank, 2147483647), c.id))";
 
   /**
-   * Left-behind and hardship pupils first, then the lottery order of a draw, then whoever applied first. Only the
-   * choices are locked (the priority is read in a subquery): locking other children's application rows here would
-   * cross a withdrawal's lock order. Choices of ended applications are RELEASED, so a WAITLISTED one always belongs to
-   * a live application.
+   * Left-behind and hardship pupils first, then the lottery order of a draw, then whoever applied first. Not locking,
+   * like the counts above: the caller holds the offering's lock, and the offer's update then locks the one choice it
+   * changes. Locking other children's application rows here would cross a withdrawal's lock order. Choices of ended
+   * applications are RELEASED, so a WAITLISTED one always belongs to a live application.
    */
   @Select("SELECT ac.id FROM application_choice ac WHERE ac.offering_id = #{id} AND ac.status = 'WAITLISTED' "
       + "ORDER BY (SELECT s.priority = 'NONE' FROM application a JOIN student s ON s.id = a.student_id "
-      + "WHERE a.id = ac.application_id), COALESCE(ac.draw_rank, 2147483647), ac.id LIMIT 1 FOR UPDATE")
+      + "WHERE a.id = ac.application_id), COALESCE(ac.draw_rank, 2147483647), ac.id LIMIT 1")
   Optional<Long> firstWaitlisted(long offeringId);
 
   @Invalidates(Region.ENROLMENT)

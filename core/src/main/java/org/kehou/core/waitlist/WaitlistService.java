@@ -79,9 +79,10 @@ public class WaitlistService {
       return Optional.empty();
     }
     notices.dropOfferReminder(offer.choiceId());
-    agreements.seatAdded(offer.applicationId(), guardianId);
-    return Optional.of(texts.message("waitlist.accepted",
-        Map.of("child", offer.studentName(), "offering", offer.offeringName())));
+    String accepted = texts.message("waitlist.accepted",
+        Map.of("child", offer.studentName(), "offering", offer.offeringName()));
+    return Optional.of(agreements.seatAdded(offer.applicationId(), guardianId, offer.choiceId())
+        .map(next -> accepted + "\n" + next).orElse(accepted));
   }
 
   /** 放弃: the offered seat goes to the next child. */
@@ -132,23 +133,30 @@ public class WaitlistService {
     return true;
   }
 
-  /** One reminder per offer, once half its time has passed (the outbox key makes a re-run harmless). */
-  @Transactional
+  /**
+   * One reminder per offer, once half its time has passed (the outbox key makes a re-run harmless). Each offer in its
+   * own transaction, like an expiry: one holding an offer's lock must not then wait for the next offering's.
+   */
   public void remindHalfway() {
     if (quietHours.now()) {
       return;
     }
     for (Offer offer : seats.offersPastHalfway(LocalDateTime.now(clock))) {
-      // Locks the offer: an answer committed meanwhile is seen here, and one still running waits for this reminder
-      // and then drops it.
-      if (!seats.offerStillOpen(offer.choiceId())) {
-        continue;
-      }
-      String expires = SeatOffers.WHEN.format(seats.offerExpiresAt(offer.choiceId()));
-      Map<String, String> values = Map.of("child", offer.studentName(), "offering", offer.offeringName(),
-          "expires", expires);
-      notices.tell(offer.schoolId(), offer.studentId(), OFFER_REMINDER + ":" + offer.choiceId(),
-          OFFER_REMINDER, texts.message("waitlist.reminder", values), values, null);
+      perOffer.executeWithoutResult(status -> remindHalfway(offer));
     }
+  }
+
+  private void remindHalfway(Offer offer) {
+    // The offering's lock first, as every answer and expiry takes it: one committed meanwhile is seen here, and one
+    // still to come waits for this reminder and then drops it.
+    seats.lockOffering(seats.offeringOf(offer.choiceId()));
+    if (!seats.offerStillOpen(offer.choiceId())) {
+      return;
+    }
+    String expires = SeatOffers.WHEN.format(seats.offerExpiresAt(offer.choiceId()));
+    Map<String, String> values = Map.of("child", offer.studentName(), "offering", offer.offeringName(),
+        "expires", expires);
+    notices.tell(offer.schoolId(), offer.studentId(), OFFER_REMINDER + ":" + offer.choiceId(),
+        OFFER_REMINDER, texts.message("waitlist.reminder", values), values, null);
   }
 }

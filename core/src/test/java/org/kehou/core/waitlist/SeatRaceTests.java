@@ -26,7 +26,6 @@ import org.kehou.core.offering.OfferingService;
 import org.kehou.core.testing.SchoolFixture;
 import org.kehou.core.withdrawal.WithdrawalService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -89,7 +88,6 @@ class SeatRaceTests {
     ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> seatedAtOnce = new ConcurrentLinkedQueue<>();
     AtomicInteger done = new AtomicInteger();
-    AtomicInteger deadlocks = new AtomicInteger();
     CyclicBarrier start = new CyclicBarrier(THREADS);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     List<Future<?>> runs = new ArrayList<>();
@@ -103,37 +101,23 @@ class SeatRaceTests {
           Child leaver = leavers.get(random.nextInt(leavers.size()));
           long offering = offeringIds.get(random.nextInt(OFFERINGS));
           try {
-            int kind = random.nextInt(6);
-            // A deadlock victim is rolled back whole; its caller (a parent's next message, the ticker's next run)
-            // tries again, and so does this test. Rare: counted, and every other failure still fails the test.
-            for (int attempt = 1; ; attempt++) {
-              try {
-                switch (kind) {
-                  case 0 -> withdrawals.withdraw(leaver.guardian(), leaver.student());
-                  case 1 -> waitlist.decline(leaver.student());
-                  case 2 -> waitlist.accept(child.guardian(), child.student());
-                  case 3 -> {
-                    // By primary key, so this stand-in for the clock holds one row lock and joins no lock cycle.
-                    jdbc.queryForList("SELECT id FROM application_choice WHERE offering_id = ? "
-                        + "AND status = 'OFFERED' ORDER BY id LIMIT 1", Long.class, offering).forEach(id -> jdbc.update(
-                            "UPDATE application_choice SET offer_expires_at = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?",
-                            id));
-                    waitlist.expireOffers();
-                  }
-                  case 4 -> capacity(offering, 2 + random.nextInt(4));
-                  default -> {
-                    Child newcomer = newcomers.get(thread * STEPS + step);
-                    enrolment.submit(school.schoolId, school.termId, newcomer.student(), 4, newcomer.guardian(),
-                        List.of(offering)).application().filter(a -> a.choices().get(0).status().equals("SEATED"))
-                        .ifPresent(a -> seatedAtOnce.add(a.id()));
-                  }
-                }
-                break;
-              } catch (PessimisticLockingFailureException e) {
-                deadlocks.incrementAndGet();
-                if (attempt == 3) {
-                  throw e;
-                }
+            switch (random.nextInt(6)) {
+              case 0 -> withdrawals.withdraw(leaver.guardian(), leaver.student());
+              case 1 -> waitlist.decline(leaver.student());
+              case 2 -> waitlist.accept(child.guardian(), child.student());
+              case 3 -> {
+                // By primary key, so this stand-in for the clock holds one row lock and joins no lock cycle.
+                jdbc.queryForList("SELECT id FROM application_choice WHERE offering_id = ? AND status = 'OFFERED' "
+                    + "ORDER BY id LIMIT 1", Long.class, offering).forEach(id -> jdbc.update(
+                        "UPDATE application_choice SET offer_expires_at = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", id));
+                waitlist.expireOffers();
+              }
+              case 4 -> capacity(offering, 2 + random.nextInt(4));
+              default -> {
+                Child newcomer = newcomers.get(thread * STEPS + step);
+                enrolment.submit(school.schoolId, school.termId, newcomer.student(), 4, newcomer.guardian(),
+                    List.of(offering)).application().filter(a -> a.choices().get(0).status().equals("SEATED"))
+                    .ifPresent(a -> seatedAtOnce.add(a.id()));
               }
             }
             done.incrementAndGet();
@@ -179,9 +163,10 @@ class SeatRaceTests {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application_choice c JOIN offering o "
         + "ON o.id = c.offering_id WHERE o.term_id = ? AND (c.offered_at IS NOT NULL OR c.id > ?)", Integer.class,
         school.termId, startedWith)).as("the race did move seats").isPositive();
-    assertThat(unexpected).as("no step failed (a deadlock victim is tried again, at most three times)").isEmpty();
+    // No step may lose a deadlock: none is tried again. The race found one on a fresh database, where stale table
+    // statistics made the seat counts scan every offering's choices with locks (see SeatMapper#seatedLocked).
+    assertThat(unexpected).as("no step failed, none lost a deadlock").isEmpty();
     assertThat(done.get()).isEqualTo(THREADS * STEPS);
-    assertThat(deadlocks.get()).as("steps that lost a deadlock and were tried again").isLessThan(THREADS * STEPS / 20);
   }
 
   private void capacity(long offeringId, int capacity) {
