@@ -11,11 +11,11 @@ import org.kehou.core.offering.Weekday;
  * @param notifyAt   for a cancellation, when its guardians are (or were) told; null for a day already past
  * @param notifiedAt when the cancellation's messages were queued, null until then
  */
-public record CalendarEntry(long id, long termId, LocalDate day, DayKind kind, Weekday runsAs, String note,
+public record CalendarEntry(long id, long termId, LocalDate date, DayKind kind, Weekday runsAs, String note,
     LocalDateTime notifyAt, LocalDateTime notifiedAt) {
 
   /** The weekday whose timetable the day runs, or would run were it not cancelled; null for none (a weekend). */
   Weekday timetable() {
-    return runsAs != null ? runsAs : Timetable.weekdayOf(day);
+    return runsAs != null ? runsAs : Timetable.weekdayOf(date);
   }
 }

@@ -78,10 +78,10 @@ public class CalendarImportService {
     int unchanged = 0;
     // In date order, the order the days' rows are locked in.
     List<CalendarCsv.Row> rows = new ArrayList<>(csv.rows());
-    rows.sort(Comparator.comparing(row -> row.draft().day()));
+    rows.sort(Comparator.comparing(row -> row.draft().date()));
     for (CalendarCsv.Row row : rows) {
       EntryDraft draft = row.draft();
-      Optional<CalendarEntry> existing = mapper.lockOn(term.id(), draft.day());
+      Optional<CalendarEntry> existing = mapper.lockOn(term.id(), draft.date());
       if (existing.isEmpty()) {
         writer.add(term, draft, staffId);
         created++;

@@ -18,7 +18,7 @@ import org.kehou.core.school.Term;
 @Mapper
 interface CalendarMapper {
 
-  String ENTRY = "SELECT id, term_id, day, kind, runs_as, note, notify_at, notified_at FROM calendar_day ";
+  String ENTRY = "SELECT id, term_id, day AS date, kind, runs_as, note, notify_at, notified_at FROM calendar_day ";
 
   @Select(ENTRY + "WHERE term_id = #{termId} AND live = 1 AND day BETWEEN #{from} AND #{to} ORDER BY day")
   List<CalendarEntry> entries(@Param("termId") long termId, @Param("from") LocalDate from,
@@ -35,7 +35,7 @@ interface CalendarMapper {
   Optional<CalendarEntry> lockOn(@Param("termId") long termId, @Param("day") LocalDate day);
 
   @Insert("INSERT INTO calendar_day (school_id, term_id, day, kind, runs_as, note, notify_at, created_by, created_at) "
-      + "VALUES (#{schoolId}, #{termId}, #{d.day}, #{d.kind}, #{d.runsAs}, #{d.note}, #{notifyAt}, #{staffId}, #{now})")
+      + "VALUES (#{schoolId}, #{termId}, #{d.date}, #{d.kind}, #{d.runsAs}, #{d.note}, #{notifyAt}, #{staffId}, #{now})")
   @Options(useGeneratedKeys = true, keyProperty = "key.id")
   void insert(@Param("schoolId") long schoolId, @Param("termId") long termId, @Param("d") EntryDraft draft,
       @Param("notifyAt") LocalDateTime notifyAt, @Param("staffId") Long staffId, @Param("now") LocalDateTime now,

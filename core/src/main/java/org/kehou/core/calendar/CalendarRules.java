@@ -15,7 +15,7 @@ final class CalendarRules {
 
   static List<DraftProblem> check(Term term, EntryDraft draft) {
     List<DraftProblem> problems = new ArrayList<>();
-    if (!term.covers(draft.day())) {
+    if (!term.covers(draft.date())) {
       problems.add(new DraftProblem(CalendarColumn.DATE, "OUTSIDE_TERM",
           Map.of("startsOn", term.startsOn(), "endsOn", term.endsOn())));
     }

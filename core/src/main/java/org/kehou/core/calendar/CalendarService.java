@@ -45,8 +45,8 @@ public class CalendarService {
   public CalendarEntry add(long schoolId, long termId, EntryDraft draft, long staffId) {
     Term term = writer.term(schoolId, termId);
     CalendarWriter.check(term, draft);
-    if (mapper.lockOn(termId, draft.day()).isPresent()) {
-      throw CalendarRefused.dayTaken(draft.day());
+    if (mapper.lockOn(termId, draft.date()).isPresent()) {
+      throw CalendarRefused.dayTaken(draft.date());
     }
     return writer.add(term, draft, staffId);
   }
@@ -56,8 +56,8 @@ public class CalendarService {
     Term term = writer.term(schoolId, termId);
     CalendarEntry old = mapper.lock(entryId, termId).orElseThrow(CalendarRefused::notFound);
     CalendarWriter.check(term, draft);
-    if (!draft.day().equals(old.day()) && mapper.lockOn(termId, draft.day()).isPresent()) {
-      throw CalendarRefused.dayTaken(draft.day());
+    if (!draft.date().equals(old.date()) && mapper.lockOn(termId, draft.date()).isPresent()) {
+      throw CalendarRefused.dayTaken(draft.date());
     }
     return writer.change(term, old, draft, staffId);
   }

@@ -58,7 +58,7 @@ public class CalendarTicker {
   private void tellIfStillDue(long id, LocalDateTime now) {
     mapper.find(id).flatMap(found -> mapper.lock(id, found.termId()))
         .filter(e -> e.kind() == DayKind.CANCELLED && e.notifiedAt() == null && e.notifyAt() != null
-            && !e.notifyAt().isAfter(now) && !e.day().isBefore(now.toLocalDate()))
+            && !e.notifyAt().isAfter(now) && !e.date().isBefore(now.toLocalDate()))
         .ifPresent(entry -> cancellations.tell(schools.findTerm(entry.termId()).orElseThrow(), entry, now));
   }
 }

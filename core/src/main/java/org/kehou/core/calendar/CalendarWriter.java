@@ -48,12 +48,12 @@ class CalendarWriter {
   /** A new entry for a day that has none. A cancellation whose notice time has come is told now. */
   CalendarEntry add(Term term, EntryDraft draft, Long staffId) {
     LocalDateTime now = LocalDateTime.now(clock);
-    LocalDateTime notifyAt = draft.kind() == DayKind.CANCELLED ? cancellations.notifyAt(draft.day(), now) : null;
+    LocalDateTime notifyAt = draft.kind() == DayKind.CANCELLED ? cancellations.notifyAt(draft.date(), now) : null;
     GeneratedId key = new GeneratedId();
     try {
       mapper.insert(term.schoolId(), term.id(), draft, notifyAt, staffId, now, key);
     } catch (DuplicateKeyException e) {
-      throw CalendarRefused.dayTaken(draft.day());
+      throw CalendarRefused.dayTaken(draft.date());
     }
     CalendarEntry entry = mapper.find(key.value()).orElseThrow();
     if (notifyAt != null && !notifyAt.isAfter(now)) {
@@ -87,7 +87,7 @@ class CalendarWriter {
   /** Runs after the calendar changed, so that whether the day now has service is read from the new calendar. */
   private void retract(Term term, CalendarEntry old) {
     if (old.kind() == DayKind.CANCELLED) {
-      ServiceDay dayNow = calendar.forTerm(term, old.day(), old.day()).day(old.day());
+      ServiceDay dayNow = calendar.forTerm(term, old.date(), old.date()).day(old.date());
       cancellations.retract(term, old, dayNow, LocalDate.now(clock));
     }
   }

@@ -53,8 +53,8 @@ class CancellationNotices {
 
   /** Queues the cancellation's messages and records that it was told; the caller holds the entry's lock. */
   int tell(Term term, CalendarEntry entry, LocalDateTime now) {
-    int told = notices.tell(term.schoolId(), families(term, entry.day(), entry.timetable()), KIND, key(entry),
-        "calendar.cancelled", Map.of("date", notices.date(entry.day()), "reason", entry.note()));
+    int told = notices.tell(term.schoolId(), families(term, entry.date(), entry.timetable()), KIND, key(entry),
+        "calendar.cancelled", Map.of("date", notices.date(entry.date()), "reason", entry.note()));
     mapper.notified(entry.id(), now);
     return told;
   }
@@ -70,13 +70,13 @@ class CancellationNotices {
     }
     Set<Long> told = new HashSet<>(mapper.toldGuardians(key(entry)));
     outbox.cancelPending(key(entry));
-    if (told.isEmpty() || !dayNow.service() || entry.day().isBefore(today)) {
+    if (told.isEmpty() || !dayNow.service() || entry.date().isBefore(today)) {
       return;
     }
-    List<FamilyChild> stillConcerned = families(term, entry.day(), dayNow.runsAs()).stream()
+    List<FamilyChild> stillConcerned = families(term, entry.date(), dayNow.runsAs()).stream()
         .filter(child -> told.contains(child.guardianId())).toList();
     notices.tell(term.schoolId(), stillConcerned, RESUMED_KIND, "calendar-resumed:" + entry.id(), "calendar.resumed",
-        Map.of("date", notices.date(entry.day())));
+        Map.of("date", notices.date(entry.date())));
   }
 
   private List<FamilyChild> families(Term term, LocalDate day, Weekday runsAs) {

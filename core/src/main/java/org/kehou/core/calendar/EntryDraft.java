@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.kehou.core.offering.Weekday;
 
 /** A calendar entry as an admin or a CSV row gives it, not yet checked against the term. */
-public record EntryDraft(LocalDate day, DayKind kind, Weekday runsAs, String note) {
+public record EntryDraft(LocalDate date, DayKind kind, Weekday runsAs, String note) {
 
   public EntryDraft {
     note = note == null || note.isBlank() ? null : note.strip();
@@ -12,6 +12,6 @@ public record EntryDraft(LocalDate day, DayKind kind, Weekday runsAs, String not
 
   /** Same day, kind and timetable: only the note may differ, so nothing about who is told changes. */
   boolean sameDayAs(CalendarEntry entry) {
-    return day.equals(entry.day()) && kind == entry.kind() && runsAs == entry.runsAs();
+    return date.equals(entry.date()) && kind == entry.kind() && runsAs == entry.runsAs();
   }
 }

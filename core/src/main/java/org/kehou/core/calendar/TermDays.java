@@ -20,7 +20,7 @@ public final class TermDays {
     this.term = term;
     this.from = from;
     this.to = to;
-    entries.forEach(e -> this.entries.put(e.day(), e));
+    entries.forEach(e -> this.entries.put(e.date(), e));
   }
 
   /**

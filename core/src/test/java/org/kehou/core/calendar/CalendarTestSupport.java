@@ -5,7 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.kehou.core.offering.Weekday;
 import org.kehou.core.testing.SchoolFixture;
@@ -34,6 +40,7 @@ abstract class CalendarTestSupport {
   @Autowired SettableClock clock;
   @Autowired CalendarService calendar;
   @Autowired Timetable timetable;
+  @Autowired SchoolCalendar schoolCalendar;
 
   SchoolFixture school;
   long admin;
@@ -94,6 +101,28 @@ abstract class CalendarTestSupport {
 
   List<String> sessionNames(LocalDate day) {
     return timetable.on(school.schoolId, day).sessions().stream().map(Session::offering).toList();
+  }
+
+  /** Two nodes running the calendar job at the same moment. */
+  static void twiceAtOnce(CalendarTicker ticker, LocalDateTime at) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          ticker.tickAt(at);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> run : runs) {
+        run.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   static int mask(Weekday... days) {

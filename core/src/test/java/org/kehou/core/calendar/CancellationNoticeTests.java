@@ -68,6 +68,20 @@ class CancellationNoticeTests extends CalendarTestSupport {
   }
 
   @Test
+  void twoNodesRunningTheJobAtOnceTellTheGuardiansOnce() throws Exception {
+    offerings();
+    Family wang = enrolled("王小明", WEDNESDAY, homework, mondayClub);
+    enrolled("李雷", WEDNESDAY, mondayClub);
+    add(MONDAY, DayKind.CANCELLED, null, "全校运动会");
+
+    twiceAtOnce(ticker, MONDAY.minusDays(1).atTime(18, 0));
+    twiceAtOnce(ticker, MONDAY.minusDays(1).atTime(18, 1));
+
+    assertThat(messages("service-cancelled")).hasSize(2).extracting(r -> r.get("guardian_id"))
+        .contains(wang.guardian()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void removingACancellationBeforeItIsSentCancelsItsMessage() {
     offerings();
     enrolled("王小明", WEDNESDAY, homework);

@@ -36,6 +36,19 @@ class SeasonNoticeTests extends CalendarTestSupport {
     assertThat(clubOnly.guardian()).as("a club ending at 16:30 keeps its time").isNotEqualTo(wang.guardian());
   }
 
+  @Test
+  void twoNodesRunningTheJobAtOnceQueueTheNoticeOnce() throws Exception {
+    jdbc.update("UPDATE term SET summer_starts_on = ?, summer_ends_on = ends_on - INTERVAL 1 DAY WHERE id = ?", MONDAY,
+        school.termId);
+    Family wang = enrolled("王小明", WEDNESDAY, offering("作业辅导", 0b11111, "15:30", "17:30"));
+    sibling(wang, "王小红", WEDNESDAY, offering("绘本阅读", 0b11111, "15:30", "18:00"));
+
+    twiceAtOnce(ticker, MONDAY.minusDays(2).atTime(9, 0));
+
+    assertThat(notices()).as("one message to the mother of two").hasSize(1);
+    assertThat(notices().get(0)).contains("王小明", "王小红");
+  }
+
   private List<String> notices() {
     return jdbc.queryForList("SELECT body FROM outbox_message WHERE school_id = ? AND kind = 'season-times'",
         String.class, school.schoolId);

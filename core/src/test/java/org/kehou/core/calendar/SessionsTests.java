@@ -56,9 +56,9 @@ class SessionsTests extends CalendarTestSupport {
     long club = offering("绘本阅读", 0b11111, "15:30", "16:30");
     enrolled("韩梅梅", WEDNESDAY, homework, club);
 
-    assertThat(timetable.on(school.schoolId, THURSDAY).day().endsAt()).isEqualTo(LocalTime.of(17, 30));
+    assertThat(schoolCalendar.on(school.schoolId, THURSDAY).endsAt()).isEqualTo(LocalTime.of(17, 30));
     assertThat(endOf(THURSDAY, "作业辅导")).as("winter").isEqualTo(LocalTime.of(17, 30));
-    assertThat(timetable.on(school.schoolId, MONDAY).day().endsAt()).isEqualTo(LocalTime.of(18, 0));
+    assertThat(schoolCalendar.on(school.schoolId, MONDAY).endsAt()).isEqualTo(LocalTime.of(18, 0));
     assertThat(endOf(MONDAY, "作业辅导")).as("summer: a session running to the close follows the season")
         .isEqualTo(LocalTime.of(18, 0));
     assertThat(endOf(THURSDAY, "绘本阅读")).as("a shorter club keeps its own end").isEqualTo(LocalTime.of(16, 30));
