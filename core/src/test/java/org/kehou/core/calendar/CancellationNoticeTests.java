@@ -3,15 +3,18 @@ package org.kehou.core.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.offering.Weekday;
+import org.kehou.core.outbox.SendWindow;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class CancellationNoticeTests extends CalendarTestSupport {
 
   @Autowired CalendarTicker ticker;
+  @Autowired SendWindow sendWindow;
 
   long homework;
   long mondayClub;
@@ -45,6 +48,16 @@ class CancellationNoticeTests extends CalendarTestSupport {
     assertThat(sister.guardian()).isEqualTo(wang.guardian());
     assertThat(mondaysOnly.guardian()).isNotIn(rows.stream().map(r -> r.get("guardian_id")).toList());
     assertThat(notYet.guardian()).isNotIn(rows.stream().map(r -> r.get("guardian_id")).toList());
+  }
+
+  @Test
+  void aCancellationMadeAtNightReachesTheGuardiansWhenTheQuietHoursEnd() {
+    LocalDateTime lateEvening = WEDNESDAY.atTime(22, 30);
+    for (String kind : List.of("service-cancelled", "service-resumed", "season-times")) {
+      assertThat(sendWindow.restricts(kind)).isTrue();
+      assertThat(sendWindow.earliest(kind, lateEvening)).isEqualTo(THURSDAY.atTime(7, 0));
+      assertThat(sendWindow.earliest(kind, THURSDAY.atTime(12, 0))).isEqualTo(THURSDAY.atTime(12, 0));
+    }
   }
 
   @Test

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -37,7 +36,10 @@ public final class SettableClock extends Clock {
     return now;
   }
 
-  @TestConfiguration(proxyBeanMethods = false)
+  /**
+   * For {@code @Import} only. Not a {@code @Configuration}: CoreConfiguration scans all of org.kehou.core, test classes
+   * included, and would make this clock every context's.
+   */
   public static class Config {
 
     @Bean
