@@ -48,8 +48,9 @@ class ClusteredJobsTests {
         "--server.port=0",
         "--spring.quartz.scheduler-name=" + SCHEDULER,
         "--kehou.outbox.dispatcher-enabled=false",
-        // The production job is not what is measured here.
-        "--kehou.jobs.lifecycle-cron=0 0 0 1 1 ? 2099");
+        // The production jobs are not what is measured here.
+        "--kehou.jobs.lifecycle-cron=0 0 0 1 1 ? 2099",
+        "--kehou.jobs.calendar-cron=0 0 0 1 1 ? 2099");
   }
 
   @AfterAll

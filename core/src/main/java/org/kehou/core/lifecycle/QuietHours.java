@@ -3,9 +3,11 @@ package org.kehou.core.lifecycle;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.HashSet;
 import java.util.Set;
 import org.kehou.core.agreement.AgreementReminders;
 import org.kehou.core.agreement.Amendments;
+import org.kehou.core.calendar.CalendarNotices;
 import org.kehou.core.outbox.SendWindow;
 import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,13 +15,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminders never go out at night (default 21:30–07:00): none is queued then, and one that falls due then (a retry
- * after backoff, a row queued just before) is held by the dispatcher until the quiet hours end.
+ * after backoff, a row queued just before) is held by the dispatcher until the quiet hours end. The calendar's notices
+ * (a cancelled afternoon, a new pickup time) are held the same way when they are queued at night.
  */
 @Component
 public class QuietHours implements SendWindow {
 
   static final Set<String> REMINDER_KINDS =
       Set.of(AgreementReminders.KIND, Amendments.REMINDER, WaitlistService.OFFER_REMINDER);
+
+  /** Every kind the dispatcher holds through the night; also re-read before sending, as they may be withdrawn. */
+  private static final Set<String> HELD_KINDS = union(REMINDER_KINDS, CalendarNotices.KINDS);
 
   private final LocalTime start;
   private final LocalTime end;
@@ -38,16 +44,22 @@ public class QuietHours implements SendWindow {
 
   @Override
   public boolean restricts(String kind) {
-    return REMINDER_KINDS.contains(kind);
+    return HELD_KINDS.contains(kind);
   }
 
   @Override
   public LocalDateTime earliest(String kind, LocalDateTime at) {
-    if (!REMINDER_KINDS.contains(kind) || !quietAt(at.toLocalTime())) {
+    if (!HELD_KINDS.contains(kind) || !quietAt(at.toLocalTime())) {
       return at;
     }
     LocalDateTime endToday = at.toLocalDate().atTime(end);
     return endToday.isAfter(at) ? endToday : endToday.plusDays(1);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private boolean quietAt(LocalTime time) {

@@ -31,6 +31,9 @@ public final class MessageKinds {
     VALUES.put("draw-result", List.of("child", "offering", "result"));
     VALUES.put("withdrawn", List.of("child", "endsOn"));
     VALUES.put("ended-by-school", List.of("child", "endsOn", "reason"));
+    VALUES.put("service-cancelled", List.of("child", "date", "reason"));
+    VALUES.put("service-resumed", List.of("child", "date"));
+    VALUES.put("season-times", List.of("child", "from", "endsAt"));
   }
 
   private MessageKinds() {

@@ -1,0 +1,50 @@
+package org.kehou.core.calendar;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+interface SessionMapper {
+
+  /** {@code bit}: the weekday's bit in V4's mask (bit 0 = Monday). Closed offerings keep the children seated in them. */
+  @Select("SELECT o.id AS offering_id, o.name, o.kind, o.room, o.starts_at, o.ends_at, o.teacher_id, "
+      + "st.display_name AS teacher_name FROM offering o LEFT JOIN staff st ON st.id = o.teacher_id "
+      + "WHERE o.term_id = #{termId} AND (o.weekdays & #{bit}) <> 0 ORDER BY o.starts_at, o.name, o.id")
+  List<TimetableSlot> offeringsOn(@Param("termId") long termId, @Param("bit") int bit);
+
+  /**
+   * The children enrolled on {@code day} in offerings of the weekday: a signed enrolment active from that day on
+   * (active_from), not yet over (ends_on is the first day without service, see WithdrawalService), seated.
+   */
+  @Select("SELECT ac.offering_id, s.id AS student_id, s.name AS student_name, c.id AS class_id, "
+      + "c.name AS class_name, c.class_teacher_id FROM application a "
+      + "JOIN application_choice ac ON ac.application_id = a.id AND ac.status = 'SEATED' "
+      + "JOIN offering o ON o.id = ac.offering_id JOIN student s ON s.id = a.student_id "
+      + "JOIN school_class c ON c.id = s.class_id "
+      + "WHERE a.term_id = #{termId} AND a.state IN ('ACTIVE', 'ENDED') AND a.active_from <= #{day} "
+      + "AND (a.ends_on IS NULL OR a.ends_on > #{day}) AND (o.weekdays & #{bit}) <> 0 "
+      + "ORDER BY ac.offering_id, c.name, s.student_no")
+  List<EnrolledChild> enrolled(@Param("termId") long termId, @Param("day") LocalDate day, @Param("bit") int bit);
+
+  @Select("<script>SELECT sg.guardian_id, s.id AS student_id, s.name AS student_name FROM student_guardian sg "
+      + "JOIN student s ON s.id = sg.student_id WHERE sg.student_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
+      + "ORDER BY sg.guardian_id, s.id</script>")
+  List<FamilyChild> familiesOf(@Param("ids") Collection<Long> studentIds);
+
+  /**
+   * The guardians of children enrolled now (ACTIVE) with a seat in an offering that runs to the close of the service
+   * ({@code close}: the earlier of the term's two end times), whose end the season moves.
+   */
+  @Select("SELECT DISTINCT sg.guardian_id, s.id AS student_id, s.name AS student_name FROM application a "
+      + "JOIN application_choice ac ON ac.application_id = a.id AND ac.status = 'SEATED' "
+      + "JOIN offering o ON o.id = ac.offering_id JOIN student s ON s.id = a.student_id "
+      + "JOIN student_guardian sg ON sg.student_id = s.id "
+      + "WHERE a.term_id = #{termId} AND a.state = 'ACTIVE' AND o.ends_at >= #{close} ORDER BY sg.guardian_id, s.id")
+  List<FamilyChild> seasonFamilies(@Param("termId") long termId, @Param("close") LocalTime close);
+}
