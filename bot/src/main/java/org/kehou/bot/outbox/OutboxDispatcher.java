@@ -154,8 +154,9 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
         }
       }
       case RECIPIENT_LEFT -> {
-        claims.failed(batch, message, delivery.errorCode(), delivery.error());
+        // The binding ends first: whoever sees the row failed (staff, a test) then also sees why nothing more is sent.
         claims.recipientLeft(message.openid());
+        claims.failed(batch, message, delivery.errorCode(), delivery.error());
       }
       case FAILED -> claims.failed(batch, message, delivery.errorCode(), delivery.error());
     }
