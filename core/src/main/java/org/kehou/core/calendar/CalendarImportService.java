@@ -14,13 +14,14 @@ import org.kehou.core.text.StrictDecoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Imports a term's calendar from a CSV, all or nothing: the whole file is checked first and any bad row rejects it
  * untouched. Each row sets its day's entry, so importing the same file again changes nothing; days the file does not
- * name keep their entries.
+ * name keep their entries. Read committed, as {@link CalendarService}'s changes.
  */
 @Service
 public class CalendarImportService {
@@ -39,7 +40,7 @@ public class CalendarImportService {
   }
 
   /** @throws CalendarRejectedException listing every bad row and column; nothing is written then */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public CalendarImportResult importCsv(long schoolId, long termId, byte[] file, long staffId) {
     CalendarImportResult result = apply(schoolId, termId, file, staffId, false);
     log.info("Imported a calendar for term {}: {} days added, {} changed, {} unchanged", termId, result.created(),
@@ -51,7 +52,7 @@ public class CalendarImportService {
    * What {@link #importCsv} would do, keeping none of it: the very same import runs and is rolled back, messages it
    * would queue included.
    */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public CalendarImportResult preview(long schoolId, long termId, byte[] file, long staffId) {
     CalendarImportResult result = apply(schoolId, termId, file, staffId, true);
     TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -5,9 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kehou.core.school.Term;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A term's calendar as the school admin keeps it: listed by anyone on the staff, changed by the admin. */
+/**
+ * A term's calendar as the school admin keeps it: listed by anyone on the staff, changed by the admin. Changes run read
+ * committed: looking for a day's entry then locks no gap, so two admins adding the same day meet at the unique key
+ * (409) instead of deadlocking on each other's gap locks.
+ */
 @Service
 public class CalendarService {
 
@@ -41,7 +46,7 @@ public class CalendarService {
   }
 
   /** @throws CalendarRefused when the entry breaks a rule or its day has one already */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public CalendarEntry add(long schoolId, long termId, EntryDraft draft, long staffId) {
     Term term = writer.term(schoolId, termId);
     CalendarWriter.check(term, draft);
@@ -51,7 +56,7 @@ public class CalendarService {
     return writer.add(term, draft, staffId);
   }
 
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public CalendarEntry change(long schoolId, long termId, long entryId, EntryDraft draft, long staffId) {
     Term term = writer.term(schoolId, termId);
     CalendarEntry old = mapper.lock(entryId, termId).orElseThrow(CalendarRefused::notFound);
@@ -62,7 +67,7 @@ public class CalendarService {
     return writer.change(term, old, draft, staffId);
   }
 
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public void remove(long schoolId, long termId, long entryId, long staffId) {
     Term term = writer.term(schoolId, termId);
     writer.remove(term, mapper.lock(entryId, termId).orElseThrow(CalendarRefused::notFound), staffId);

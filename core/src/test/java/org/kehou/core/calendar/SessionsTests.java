@@ -1,7 +1,6 @@
 package org.kehou.core.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -101,22 +100,6 @@ class SessionsTests extends CalendarTestSupport {
     add(MONDAY.plusDays(7), DayKind.CANCELLED, null, "期中考试");
     at(SATURDAY.atTime(19, 0));
     assertThat(serviceDays.nextFor(row)).as("a cancellation is skipped too").isEqualTo(MONDAY.plusDays(14));
-  }
-
-  @Test
-  void anEntryOutsideTheTermOrAWorkdayWithoutItsWeekdayIsRefused() {
-    LocalDate afterTerm = jdbc.queryForObject("SELECT ends_on FROM term WHERE id = ?", LocalDate.class,
-        school.termId).plusDays(1);
-
-    assertThatThrownBy(() -> add(afterTerm, DayKind.HOLIDAY, null, null)).isInstanceOf(CalendarRefused.class)
-        .extracting("code").isEqualTo("OUTSIDE_TERM");
-    assertThatThrownBy(() -> add(SATURDAY, DayKind.WORKDAY, null, null)).extracting("code")
-        .isEqualTo("RUNS_AS_REQUIRED");
-    assertThatThrownBy(() -> add(THURSDAY, DayKind.CANCELLED, null, " ")).extracting("code")
-        .isEqualTo("NOTE_REQUIRED");
-    add(THURSDAY, DayKind.HOLIDAY, null, null);
-    assertThatThrownBy(() -> add(THURSDAY, DayKind.BREAK, null, null)).extracting("code")
-        .isEqualTo("CALENDAR_DAY_TAKEN");
   }
 
   private LocalTime endOf(LocalDate day, String offering) {
