@@ -12,7 +12,7 @@ import org.kehou.core.text.Texts;
  * openid, no raw WeChat error text, no template fields (the body says the same), and nothing from the guardian's record
  * such as a phone number. {@code delivery} is WeChat's later report on a template message, when one came.
  */
-record MessageView(long id, long guardianId, Long studentId, String kind, OutboxState state, int attempts,
+record MessageView(long id, Long guardianId, Long studentId, String kind, OutboxState state, int attempts,
     String channel, Integer lastErrorCode, DeliveryStatus delivery, String reason, LocalDateTime createdAt,
     LocalDateTime sentAt, String body) {
 

@@ -13,7 +13,10 @@ import org.kehou.core.binding.WechatBindingResult;
 import org.kehou.core.binding.WechatBindingService;
 import org.springframework.stereotype.Component;
 
-/** {@code 绑定 <code>}: redeems the printed code and names the guardian's children. */
+/**
+ * {@code 绑定 <code>}: redeems the printed code and names the guardian's children, or redeems a staff code and says
+ * that staff alerts will come to this WeChat (a guardian binding of the same account stays as it was).
+ */
 @Component
 public class BindHandler implements WxMpMessageHandler {
 
@@ -39,6 +42,8 @@ public class BindHandler implements WxMpMessageHandler {
       case LOCKED_OUT -> replies.text(message, "binding.locked");
       case WRONG_CODE -> replies.text(message, "binding.wrong", Map.of("left", result.wrongCodesLeft()));
       case BOUND -> bound(message, result.binding().orElseThrow());
+      case STAFF_BOUND -> replies.text(message, "binding.staff.success",
+          Map.of("staff", result.staff().orElseThrow().displayName()));
     };
   }
 

@@ -9,12 +9,17 @@ import org.kehou.core.binding.WechatBindingResult.Outcome;
 import org.kehou.core.cache.CacheEpochs;
 import org.kehou.core.cache.EpochCache;
 import org.kehou.core.cache.Region;
+import org.kehou.core.staff.StaffWechat;
+import org.kehou.core.staff.StaffWechatBound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.RedisClient;
 
-/** Binds WeChat openids to guardians through their printed codes, and answers who is writing. */
+/**
+ * Binds WeChat openids to guardians through their printed codes (and to staff through staff codes, see
+ * {@link StaffWechat}), and answers who is writing.
+ */
 @Service
 public class WechatBindingService {
 
@@ -36,10 +41,12 @@ public class WechatBindingService {
   private final EpochCache<String, Optional<WechatBinding>> cache;
   private final Clock clock;
   private final NewAccountNotice newAccountNotice;
+  private final StaffWechat staffWechat;
 
   WechatBindingService(WechatBindingMapper mapper, RedisClient redis, PlatformTransactionManager txManager,
-      CacheEpochs epochs, Clock clock, NewAccountNotice newAccountNotice) {
+      CacheEpochs epochs, Clock clock, NewAccountNotice newAccountNotice, StaffWechat staffWechat) {
     this.mapper = mapper;
+    this.staffWechat = staffWechat;
     this.newAccountNotice = newAccountNotice;
     // Nearly every parent message asks who is writing; the six-table join behind it was the costliest part of an
     // answer. Kept per instance until a binding or roster write moves the epoch (see Region.BINDINGS).
@@ -64,24 +71,36 @@ public class WechatBindingService {
       return WechatBindingResult.refused(Outcome.LOCKED_OUT, 0);
     }
     String code = normalise(rawCode);
-    Boolean bound = code.isEmpty() || code.length() > MAX_CODE_LENGTH ? Boolean.FALSE : tx.execute(status -> {
+    Redeemed redeemed = code.isEmpty() || code.length() > MAX_CODE_LENGTH ? Redeemed.NOTHING : tx.execute(status -> {
       LocalDateTime now = LocalDateTime.now(clock);
+      // Staff and guardian codes share one attempt budget: which table a code is in tells a guesser nothing more.
+      Optional<StaffWechatBound> staff = staffWechat.redeem(openid, code, now);
+      if (staff.isPresent()) {
+        return new Redeemed(false, staff);
+      }
       Optional<WechatBindingMapper.LiveCode> live = mapper.lockLiveCode(code, now);
       if (live.isEmpty()) {
-        return false;
+        return Redeemed.NOTHING;
       }
       long guardianId = live.get().guardianId();
       mapper.markUsed(live.get().id(), now);
       newAccountNotice.beforeBinding(openid, guardianId, live.get().id(), now);
       mapper.upsert(openid, guardianId, mapper.firstChild(guardianId).orElse(null), now);
-      return true;
+      return new Redeemed(true, Optional.empty());
     });
-    if (!Boolean.TRUE.equals(bound)) {
+    if (redeemed == null || !redeemed.guardian() && redeemed.staff().isEmpty()) {
       return WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES - (int) attempt);
     }
     redis.del(attemptsKey);
+    if (redeemed.staff().isPresent()) {
+      return WechatBindingResult.staffBound(redeemed.staff().get());
+    }
     return find(openid).map(WechatBindingResult::bound)
         .orElseGet(() -> WechatBindingResult.refused(Outcome.WRONG_CODE, MAX_WRONG_CODES));
+  }
+
+  private record Redeemed(boolean guardian, Optional<StaffWechatBound> staff) {
+    static final Redeemed NOTHING = new Redeemed(false, Optional.empty());
   }
 
   /** The active binding of an openid with all the guardian's children; empty when not bound or unsubscribed. */

@@ -1,17 +1,21 @@
 package org.kehou.core.outbox;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Every kind of message Kehou pushes to parents, with the named values each row carries for a template message. An
+ * Every kind of message Kehou pushes to parents and staff, with the named values each row carries for a template message. An
  * operator maps a kind's template fields onto these names; the bot reports the kinds that have no template.
  */
 public final class MessageKinds {
 
   private static final Map<String, List<String>> VALUES = new LinkedHashMap<>();
+  /** Kinds sent to staff (org.kehou.core.staff.StaffAlerts) rather than to parents. */
+  private static final Set<String> STAFF = new HashSet<>();
 
   static {
     VALUES.put("agreement-ready", List.of("child", "title", "deadline"));
@@ -34,6 +38,17 @@ public final class MessageKinds {
     VALUES.put("service-cancelled", List.of("child", "date", "reason"));
     VALUES.put("service-resumed", List.of("child", "date"));
     VALUES.put("season-times", List.of("child", "from", "endsAt"));
+    staff("withdrawal", "child", "endsOn");
+  }
+
+  private static void staff(String kind, String... values) {
+    VALUES.put(kind, List.of(values));
+    STAFF.add(kind);
+  }
+
+  /** A kind a staff alert may have; staff alerts must use one of these, parents' messages need not. */
+  public static boolean isStaffKind(String kind) {
+    return STAFF.contains(kind);
   }
 
   private MessageKinds() {

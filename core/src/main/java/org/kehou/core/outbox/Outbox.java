@@ -63,6 +63,41 @@ public class Outbox {
     return mapper.insert(recipient, openid, kind, dedupKey, body, json, state, now);
   }
 
+  /**
+   * Queues one message to a staff member's bound WeChat (see {@code org.kehou.core.staff.StaffAlerts}, the only
+   * caller). The row names the staff member, not a guardian.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int enqueueToStaff(long schoolId, long staffId, String openid, String kind, String dedupKey, String body,
+      Map<String, String> fields) {
+    checkStaffKind(kind, fields);
+    String key = dedupKey + ":" + openid;
+    if (mapper.queued(key)) {
+      return 0;
+    }
+    return mapper.insertToStaff(schoolId, staffId, openid, kind, key, body, toJson(fields), OutboxState.PENDING,
+        LocalDateTime.now(clock));
+  }
+
+  /** @throws IllegalArgumentException unless {@code kind} is a staff kind and {@code fields} carry all its values */
+  public static void checkStaffKind(String kind, Map<String, String> fields) {
+    if (!MessageKinds.isStaffKind(kind)) {
+      throw new IllegalArgumentException(kind + " is not a staff message kind");
+    }
+    MessageKinds.check(kind, fields);
+  }
+
+  /** Drops what was still to be sent to a staff member whose WeChat binding ended. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int cancelPendingToStaff(long staffId) {
+    return mapper.cancelPendingToStaff(staffId);
+  }
+
+  /** What a staff member was sent on WeChat or is still to be sent, newest first. */
+  public List<OutboxMessage> forStaff(long staffId) {
+    return mapper.forStaff(staffId);
+  }
+
   /** Drops reminders not yet sent once the step they nudge is done: a parent who signed hears no more about it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public int cancelPending(long studentId, String kind) {

@@ -16,7 +16,7 @@ interface OutboxMapper {
 
   String COLUMNS = "id, school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, state, attempts, "
       + "next_attempt_at, channel, wechat_msg_id, last_error_code, last_error, created_at, sent_at, delivery_status, "
-      + "delivery_reported_at";
+      + "delivery_reported_at, staff_id";
 
   @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active ORDER BY id")
   List<String> activeOpenids(long guardianId);
@@ -31,6 +31,19 @@ interface OutboxMapper {
   int insert(@Param("r") Recipient recipient, @Param("openid") String openid, @Param("kind") String kind,
       @Param("dedupKey") String dedupKey, @Param("body") String body, @Param("fields") String fields,
       @Param("state") OutboxState state, @Param("now") LocalDateTime now);
+
+  @Insert("INSERT INTO outbox_message (school_id, staff_id, openid, kind, dedup_key, body, template_fields, state, "
+      + "next_attempt_at, created_at) VALUES (#{schoolId}, #{staffId}, #{openid}, #{kind}, #{dedupKey}, #{body}, "
+      + "#{fields}, #{state}, #{now}, #{now}) ON DUPLICATE KEY UPDATE id = id")
+  int insertToStaff(@Param("schoolId") long schoolId, @Param("staffId") long staffId, @Param("openid") String openid,
+      @Param("kind") String kind, @Param("dedupKey") String dedupKey, @Param("body") String body,
+      @Param("fields") String fields, @Param("state") OutboxState state, @Param("now") LocalDateTime now);
+
+  @Update("UPDATE outbox_message SET state = 'CANCELLED' WHERE staff_id = #{staffId} AND state = 'PENDING'")
+  int cancelPendingToStaff(long staffId);
+
+  @Select("SELECT " + COLUMNS + " FROM outbox_message WHERE staff_id = #{staffId} ORDER BY id DESC LIMIT 500")
+  List<OutboxMessage> forStaff(long staffId);
 
   /**
    * Claims due rows for one dispatcher. A single UPDATE takes row locks in index order, so two dispatchers never claim

@@ -26,12 +26,14 @@ public class StaffService {
   private static final Logger log = LoggerFactory.getLogger(StaffService.class);
 
   private final StaffMapper staff;
+  private final StaffWechat wechat;
   private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
   /** Compared against when the username is unknown, so that a wrong username costs as long as a wrong password. */
   private final String decoyHash = encoder.encode("decoy-password-never-valid");
 
-  public StaffService(StaffMapper staff) {
+  public StaffService(StaffMapper staff, StaffWechat wechat) {
     this.staff = staff;
+    this.wechat = wechat;
   }
 
   /**
@@ -78,10 +80,13 @@ public class StaffService {
     return found.filter(c -> matches).flatMap(c -> staff.findById(c.id()));
   }
 
-  /** Deactivated accounts cannot log in; the caller ends their sessions. */
+  /** Deactivated accounts cannot log in and their WeChat binding ends; the caller ends their sessions. */
   @Transactional
   public void setActive(long id, boolean active) {
     staff.setActive(id, active);
+    if (!active) {
+      wechat.accountDeactivated(id);
+    }
     log.info("Staff account {} {}", id, active ? "reactivated" : "deactivated");
   }
 

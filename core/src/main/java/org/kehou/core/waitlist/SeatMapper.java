@@ -108,10 +108,6 @@ public interface SeatMapper {
   @Update("UPDATE application SET ends_on = #{endsOn} WHERE id = #{id}")
   void endsOn(@Param("id") long applicationId, @Param("endsOn") java.time.LocalDate endsOn);
 
-  @Insert("INSERT INTO staff_notice (staff_id, kind, body, created_at) VALUES (#{staffId}, #{kind}, #{body}, #{now})")
-  void noticeToStaff(@Param("staffId") long staffId, @Param("kind") String kind, @Param("body") String body,
-      @Param("now") LocalDateTime now);
-
   @Select("SELECT id, kind, body, created_at, read_at FROM staff_notice WHERE staff_id = #{staffId} "
       + "ORDER BY id DESC LIMIT 200")
   List<StaffNotice> notices(long staffId);

@@ -20,6 +20,7 @@ import org.kehou.core.lifecycle.Reviewer;
 import org.kehou.core.lifecycle.StaffNotice;
 import org.kehou.core.lifecycle.Transitions;
 import org.kehou.core.review.ReviewService;
+import org.kehou.core.staff.StaffAlerts;
 import org.kehou.core.text.Texts;
 import org.kehou.core.waitlist.SeatMapper;
 import org.kehou.core.waitlist.SeatTransaction;
@@ -39,9 +40,11 @@ public class WithdrawalService {
   private final Texts texts;
   private final ServiceDays serviceDays;
   private final Clock clock;
+  private final StaffAlerts staffAlerts;
 
   WithdrawalService(AgreementMapper agreements, SeatMapper seats, Transitions transitions, ReviewService reviews,
-      Texts texts, ServiceDays serviceDays, Clock clock) {
+      Texts texts, ServiceDays serviceDays, Clock clock, StaffAlerts staffAlerts) {
+    this.staffAlerts = staffAlerts;
     this.serviceDays = serviceDays;
     this.agreements = agreements;
     this.seats = seats;
@@ -75,9 +78,8 @@ public class WithdrawalService {
     }
     Map<String, Object> values = Map.of("child", row.studentName(), "endsOn", endsOn);
     if (row.classTeacherId() != null) {
-      seats.noticeToStaff(row.classTeacherId(), "withdrawal",
-          texts.message("notice.withdrawn", Map.of("child", row.studentName(), "endsOn", endsOn)),
-          LocalDateTime.now(clock));
+      staffAlerts.tell(row.classTeacherId(), "withdrawal", "withdrawal:" + row.id(),
+          texts.message("notice.withdrawn", values), Transitions.fields(values));
     }
     transitions.tellGuardians(row, "withdrawn", texts.message("withdrawal.toOtherGuardians", values),
         Transitions.fields(values), guardianId);
