@@ -33,6 +33,13 @@ interface LeaveMapper {
   @Select(LEAVE + "WHERE l.student_id = #{studentId} AND l.day = #{day} AND l.live = 1")
   Optional<Leave> live(@Param("studentId") long studentId, @Param("day") LocalDate day);
 
+  /**
+   * As {@link #live}, as committed now: after the other guardian's insert won the unique key, this transaction's
+   * snapshot (repeatable read) may predate their row; a locking read sees it.
+   */
+  @Select(LEAVE + "WHERE l.student_id = #{studentId} AND l.day = #{day} AND l.live = 1 LOCK IN SHARE MODE")
+  Optional<Leave> liveNow(@Param("studentId") long studentId, @Param("day") LocalDate day);
+
   @Select(LEAVE + "WHERE l.id = #{id}")
   Leave byId(long id);
 

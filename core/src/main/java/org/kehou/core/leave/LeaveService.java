@@ -104,7 +104,7 @@ public class LeaveService {
     try {
       mapper.insert(schoolId, child.studentId(), day, why, guardianId, staffId, now());
     } catch (DuplicateKeyException e) {
-      return new Asked(liveOrRefuse(child.studentId(), day), false);
+      return new Asked(mapper.liveNow(child.studentId(), day).orElseThrow(() -> e), false);
     }
     Leave leave = liveOrRefuse(child.studentId(), day);
     tellClassTeacher(leave, "notice.leave", staffId);

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.calendar.RosterChild;
@@ -84,6 +90,32 @@ class LeaveTests {
 
     assertThat(second.added()).isFalse();
     assertThat(second.leave().askedByGuardian()).isEqualTo(guardian);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leave_request WHERE student_id = ?", Integer.class, student))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void twoGuardiansAskingAtOnceGiveOneLeave() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<LeaveService.Asked>> asks = new ArrayList<>();
+      for (long who : new long[] {guardian, secondGuardian}) {
+        asks.add(pool.submit(() -> {
+          start.await();
+          return leave.ask(school.schoolId, who, student, THURSDAY, "");
+        }));
+      }
+      start.countDown();
+      List<LeaveService.Asked> results = new ArrayList<>();
+      for (Future<LeaveService.Asked> ask : asks) {
+        results.add(ask.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(results).filteredOn(LeaveService.Asked::added).hasSize(1);
+      assertThat(results).extracting(r -> r.leave().id()).containsOnly(results.get(0).leave().id());
+    } finally {
+      pool.shutdown();
+    }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leave_request WHERE student_id = ?", Integer.class, student))
         .isEqualTo(1);
   }
