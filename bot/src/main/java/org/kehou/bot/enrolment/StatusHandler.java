@@ -15,11 +15,13 @@ import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingService;
 import org.kehou.core.enrolment.ApplicationView;
 import org.kehou.core.enrolment.EnrolmentService;
+import org.kehou.core.leave.Leave;
+import org.kehou.core.leave.LeaveService;
 import org.kehou.core.letter.LetterService;
 import org.kehou.core.school.Term;
 import org.springframework.stereotype.Component;
 
-/** {@code 状态}: the current child's application, the same whichever guardian asks, and the next step. */
+/** {@code 状态}: the current child's application, the same whichever guardian asks, the next step, and its leave. */
 @Component
 public class StatusHandler extends BoundParentHandler {
 
@@ -29,14 +31,16 @@ public class StatusHandler extends BoundParentHandler {
   private final EnrolmentService enrolment;
   private final ChoiceLines lines;
   private final Amendments amendments;
+  private final LeaveService leave;
 
   StatusHandler(WechatBindingService bindings, Replies replies, LetterService letters, EnrolmentService enrolment,
-      ChoiceLines lines, Amendments amendments) {
+      ChoiceLines lines, Amendments amendments, LeaveService leave) {
     super(bindings, replies);
     this.letters = letters;
     this.enrolment = enrolment;
     this.lines = lines;
     this.amendments = amendments;
+    this.leave = leave;
   }
 
   @Override
@@ -45,15 +49,27 @@ public class StatusHandler extends BoundParentHandler {
     Optional<Term> term = letters.currentTerm(binding.schoolId());
     Optional<ApplicationView> application =
         term.flatMap(t -> enrolment.latestApplication(t.id(), binding.current().studentId()));
+    String leaveLine = leaveLine(binding.current().studentId());
     if (application.isEmpty()) {
-      return replies.text(message, "status.none", Map.of("child", child));
+      return replies.rendered(message, replies.message("status.none", Map.of("child", child)) + leaveLine);
     }
     String state = application.get().state();
-    return replies.text(message, "status.report", Map.of(
+    return replies.rendered(message, replies.message("status.report", Map.of(
         "child", child,
         "state", replies.message("status.state." + state, Map.of()),
         "lines", lines.of(application.get()),
-        "next", next(application.get())));
+        "next", next(application.get()))) + leaveLine);
+  }
+
+  /** The child's leave from today on (请假), on a line of its own; empty without any. */
+  private String leaveLine(long studentId) {
+    List<Leave> upcoming = leave.upcoming(studentId);
+    if (upcoming.isEmpty()) {
+      return "";
+    }
+    String days = upcoming.stream().map(l -> LeaveService.DAY.format(l.day()))
+        .collect(Collectors.joining(replies.message("common.weekday.separator", Map.of())));
+    return "\n" + replies.message("status.leave", Map.of("days", days));
   }
 
   /** An active enrolment with added seats waiting for their signature names them and their deadlines instead. */

@@ -36,6 +36,8 @@ final class InboundXml {
     message.setStatus(fields.get("Status"));
     message.setEvent(fields.get("Event"));
     message.setEventKey(fields.get("EventKey"));
+    // A voice message carries WeChat's speech recognition (when the account has it on) beside its media id.
+    message.setRecognition(fields.get("Recognition"));
     return message;
   }
 

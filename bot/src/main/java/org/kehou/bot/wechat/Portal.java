@@ -89,7 +89,7 @@ class Portal {
     String reply;
     try {
       // Every cached read while answering checks the epochs read with the claim: no further Redis round trip.
-      reply = render(request, epochs.pinned(first.epochs(), () -> router.route(MenuClick.asCommand(message))));
+      reply = render(request, epochs.pinned(first.epochs(), () -> router.route(SpokenText.asTyped(MenuClick.asCommand(message)))));
     } catch (RuntimeException e) {
       log.warn("Handler failed for a {} message", message.getMsgType(), e);
       dedup.release(first);

@@ -5,6 +5,7 @@ import static me.chanjar.weixin.common.api.WxConsts.EventType.TEMPLATE_SEND_JOB_
 import static me.chanjar.weixin.common.api.WxConsts.EventType.UNSUBSCRIBE;
 import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.EVENT;
 import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.TEXT;
+import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.VOICE;
 
 import me.chanjar.weixin.mp.api.WxMpMessageRouter;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -27,6 +28,9 @@ import org.kehou.bot.enrolment.StatusHandler;
 import org.kehou.bot.help.FallbackHandler;
 import org.kehou.bot.help.HelpHandler;
 import org.kehou.bot.help.OtherEventHandler;
+import org.kehou.bot.help.UntranscribedVoiceHandler;
+import org.kehou.bot.leave.CancelLeaveHandler;
+import org.kehou.bot.leave.LeaveHandler;
 import org.kehou.bot.letter.LetterHandler;
 import org.kehou.bot.letter.ReadHandler;
 import org.kehou.bot.outbox.TemplateReportHandler;
@@ -38,7 +42,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Everything the bot understands, one rule per event or command, first match wins. Every replying rule is synchronous:
- * WxJava's asynchronous rules return no reply. Command words come from the templates (messages.properties).
+ * WxJava's asynchronous rules return no reply. Command words come from the templates (messages.properties). A menu tap
+ * (MenuClick) and a transcribed voice message (SpokenText) reach these rules as the text they stand for.
  */
 @Configuration(proxyBeanMethods = false)
 class WechatRouterConfig {
@@ -53,6 +58,7 @@ class WechatRouterConfig {
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
+      LeaveHandler leave, CancelLeaveHandler cancelLeave, UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, FallbackHandler fallback) {
     WxMpMessageRouter router = new WxMpMessageRouter(wechat);
     // Retries are recognised in Redis across instances (MessageDedup) before routing; the router's own check is per JVM.
@@ -69,6 +75,8 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("letter")).handler(letter).end()
         .rule().async(false).msgType(TEXT).content(c.word("read")).handler(read).end()
         .rule().async(false).msgType(TEXT).content(c.word("apply")).handler(apply).end()
+        .rule().async(false).msgType(TEXT).matcher(c.withArgument("leave")).handler(leave).end()
+        .rule().async(false).msgType(TEXT).matcher(c.withArgument("cancelLeave")).handler(cancelLeave).end()
         .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()
@@ -80,6 +88,8 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
         .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
+        // A voice message with recognised text arrives here as text (SpokenText); without it the parent is asked to type.
+        .rule().async(false).msgType(VOICE).handler(untranscribedVoice).end()
         .rule().async(false).handler(fallback).end();
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -30,6 +31,22 @@ interface SessionMapper {
       + "AND (a.ends_on IS NULL OR a.ends_on > #{day}) AND (o.weekdays & #{bit}) <> 0 "
       + "ORDER BY ac.offering_id, c.name, s.student_no")
   List<EnrolledChild> enrolled(@Param("termId") long termId, @Param("day") LocalDate day, @Param("bit") int bit);
+
+  /** As {@link #enrolled}, for one child: its first seat that day, if any. */
+  @Select("SELECT ac.offering_id, s.id AS student_id, s.name AS student_name, c.id AS class_id, "
+      + "c.name AS class_name, c.class_teacher_id FROM application a "
+      + "JOIN application_choice ac ON ac.application_id = a.id AND ac.status = 'SEATED' "
+      + "JOIN offering o ON o.id = ac.offering_id JOIN student s ON s.id = a.student_id "
+      + "JOIN school_class c ON c.id = s.class_id "
+      + "WHERE a.term_id = #{termId} AND a.student_id = #{studentId} AND a.state IN ('ACTIVE', 'ENDED') "
+      + "AND a.active_from <= #{day} AND (a.ends_on IS NULL OR a.ends_on > #{day}) AND (o.weekdays & #{bit}) <> 0 "
+      + "ORDER BY ac.offering_id LIMIT 1")
+  Optional<EnrolledChild> enrolledChild(@Param("termId") long termId, @Param("day") LocalDate day,
+      @Param("bit") int bit, @Param("studentId") long studentId);
+
+  /** The children on approved leave that day (see V43: live leave is not cancelled). */
+  @Select("SELECT student_id FROM leave_request WHERE school_id = #{schoolId} AND day = #{day} AND live = 1")
+  List<Long> onLeave(@Param("schoolId") long schoolId, @Param("day") LocalDate day);
 
   @Select("<script>SELECT sg.guardian_id, s.id AS student_id, s.name AS student_name FROM student_guardian sg "
       + "JOIN student s ON s.id = sg.student_id WHERE sg.student_id IN "

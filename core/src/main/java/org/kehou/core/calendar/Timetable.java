@@ -4,9 +4,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.kehou.core.offering.Weekday;
 import org.kehou.core.school.Term;
 import org.springframework.stereotype.Component;
@@ -46,7 +49,7 @@ public class Timetable {
     }
     List<Session> sessions = new ArrayList<>();
     for (TimetableSlot slot : mapper.offeringsOn(term.id(), bit(runsAs))) {
-      List<RosterChild> roster = withoutApprovedLeave(date, rosters.getOrDefault(slot.offeringId(), List.of()));
+      List<RosterChild> roster = withoutApprovedLeave(term, date, rosters.getOrDefault(slot.offeringId(), List.of()));
       sessions.add(new Session(date, slot.offeringId(), slot.name(), slot.kind(), slot.room(), slot.startsAt(),
           endOf(term, slot.endsAt(), date), slot.teacherId(), slot.teacherName(), List.copyOf(roster)));
     }
@@ -62,11 +65,26 @@ public class Timetable {
   }
 
   /**
-   * The seam for approved leave (请假), which does not exist yet: a child on approved leave that day will leave the
-   * roster here. Until then every enrolled child is expected.
+   * The child as a roster would show it when {@code date} has service and the child is enrolled that day in an offering
+   * it runs (leave or not); empty otherwise. Leave (请假) is only for such a day.
    */
-  private static List<RosterChild> withoutApprovedLeave(LocalDate date, List<RosterChild> enrolled) {
-    return enrolled;
+  public Optional<RosterChild> enrolledOn(long schoolId, long studentId, LocalDate date) {
+    return calendar.termOn(schoolId, date).flatMap(term -> {
+      ServiceDay day = calendar.forTerm(term, date, date).day(date);
+      return day.service()
+          ? mapper.enrolledChild(term.id(), date, bit(day.runsAs()), studentId).map(EnrolledChild::asRosterChild)
+          : Optional.empty();
+    });
+  }
+
+  /** Approved leave (请假, not cancelled) takes a child off every session of that day. */
+  private List<RosterChild> withoutApprovedLeave(Term term, LocalDate date, List<RosterChild> enrolled) {
+    if (enrolled.isEmpty()) {
+      return enrolled;
+    }
+    Set<Long> onLeave = new HashSet<>(mapper.onLeave(term.schoolId(), date));
+    return onLeave.isEmpty() ? enrolled
+        : enrolled.stream().filter(child -> !onLeave.contains(child.studentId())).toList();
   }
 
   /** A session's end on a date: see the class comment. */
