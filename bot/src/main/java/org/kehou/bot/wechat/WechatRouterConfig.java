@@ -8,6 +8,8 @@ import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.TEXT;
 
 import me.chanjar.weixin.mp.api.WxMpMessageRouter;
 import me.chanjar.weixin.mp.api.WxMpService;
+import org.kehou.bot.absence.AbsenceReplyHandler;
+import org.kehou.bot.absence.OpenAbsenceCase;
 import org.kehou.bot.agreement.AgreementHandler;
 import org.kehou.bot.agreement.AwaitingSignature;
 import org.kehou.bot.agreement.SignHandler;
@@ -53,7 +55,8 @@ class WechatRouterConfig {
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
-      HelpHandler help, FallbackHandler fallback) {
+      HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
+      FallbackHandler fallback) {
     WxMpMessageRouter router = new WxMpMessageRouter(wechat);
     // Retries are recognised in Redis across instances (MessageDedup) before routing; the router's own check is per JVM.
     router.setMessageDuplicateChecker(messageId -> false);
@@ -80,6 +83,7 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
         .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
+        .rule().async(false).msgType(TEXT).matcher(openAbsenceCase).handler(absenceReply).end()
         .rule().async(false).handler(fallback).end();
   }
 }
