@@ -9,6 +9,8 @@ import static me.chanjar.weixin.common.api.WxConsts.XmlMsgType.VOICE;
 
 import me.chanjar.weixin.mp.api.WxMpMessageRouter;
 import me.chanjar.weixin.mp.api.WxMpService;
+import org.kehou.bot.absence.AbsenceReplyHandler;
+import org.kehou.bot.absence.OpenAbsenceCase;
 import org.kehou.bot.agreement.AgreementHandler;
 import org.kehou.bot.agreement.AwaitingSignature;
 import org.kehou.bot.agreement.SignHandler;
@@ -59,7 +61,8 @@ class WechatRouterConfig {
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
       LeaveHandler leave, CancelLeaveHandler cancelLeave, UntranscribedVoiceHandler untranscribedVoice,
-      HelpHandler help, FallbackHandler fallback) {
+      HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
+      FallbackHandler fallback) {
     WxMpMessageRouter router = new WxMpMessageRouter(wechat);
     // Retries are recognised in Redis across instances (MessageDedup) before routing; the router's own check is per JVM.
     router.setMessageDuplicateChecker(messageId -> false);
@@ -88,6 +91,7 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
         .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
+        .rule().async(false).msgType(TEXT).matcher(openAbsenceCase).handler(absenceReply).end()
         // A voice message with recognised text arrives here as text (SpokenText); without it the parent is asked to type.
         .rule().async(false).msgType(VOICE).handler(untranscribedVoice).end()
         .rule().async(false).handler(fallback).end();

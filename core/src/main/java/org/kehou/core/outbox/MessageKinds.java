@@ -38,6 +38,8 @@ public final class MessageKinds {
     VALUES.put("service-cancelled", List.of("child", "date", "reason"));
     VALUES.put("service-resumed", List.of("child", "date"));
     VALUES.put("season-times", List.of("child", "from", "endsAt"));
+    // Urgent: a child marked absent at roll call; never held by the quiet hours.
+    VALUES.put("absence-alert", List.of("child", "offering", "date", "startsAt"));
     staff("withdrawal", "child", "endsOn");
   }
 

@@ -1,0 +1,34 @@
+package org.kehou.bot.jobs;
+
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The roll-call job, clustered and stored once like the others (see {@link JobSchedule}). */
+@Configuration(proxyBeanMethods = false)
+class RollCallJobSchedule {
+
+  @Bean
+  JobDetail rollCallJob() {
+    return JobBuilder.newJob(RollCallJob.class).withIdentity("roll-call", "kehou")
+        .withDescription("Missing roll calls alerted, open absence cases escalated")
+        .storeDurably().requestRecovery(true).build();
+  }
+
+  @Bean
+  Trigger rollCallTrigger(@Qualifier("rollCallJob") JobDetail rollCallJob,
+      @Value("${kehou.jobs.roll-call-cron:0 * * * * ?}") String cron,
+      @Value("${kehou.timezone:Asia/Shanghai}") String zone) {
+    return TriggerBuilder.newTrigger().forJob(rollCallJob).withIdentity("roll-call", "kehou")
+        .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+            .withMisfireHandlingInstructionFireAndProceed())
+        .build();
+  }
+}
