@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.WebhookTestSupport;
 import org.kehou.core.binding.WechatBindingResult;
@@ -96,6 +97,12 @@ class StaffAlertDeliveryTests extends WebhookTestSupport {
       assertThat(m.body()).contains("陈小雨");
       assertThat(m.templateFields()).contains("陈小雨", "endsOn");
     });
+  }
+
+  /** Rows left PENDING would be drained by the dispatcher tests' instances (the outbox is shared by every test). */
+  @AfterEach
+  void keepAwayFromDispatchers() {
+    db.update("UPDATE outbox_message SET state = 'CANCELLED' WHERE staff_id IS NOT NULL AND state = 'PENDING'");
   }
 
   private String bindStaff(long staffId) {
