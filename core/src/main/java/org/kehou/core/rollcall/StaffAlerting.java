@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffAlerting {
 
-  private final StaffAlertMapper mapper;
+  private final RollCallStaffMapper mapper;
   private final Clock clock;
 
-  StaffAlerting(StaffAlertMapper mapper, Clock clock) {
+  StaffAlerting(RollCallStaffMapper mapper, Clock clock) {
     this.mapper = mapper;
     this.clock = clock;
   }

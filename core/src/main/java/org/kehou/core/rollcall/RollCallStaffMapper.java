@@ -8,7 +8,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
-interface StaffAlertMapper {
+interface RollCallStaffMapper {
 
   @Insert("INSERT INTO staff_notice (staff_id, kind, body, created_at) VALUES (#{staffId}, #{kind}, #{body}, #{now})")
   void notice(@Param("staffId") long staffId, @Param("kind") String kind, @Param("body") String body,
