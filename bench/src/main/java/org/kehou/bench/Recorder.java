@@ -35,8 +35,13 @@ final class Recorder {
   }
 
   void unsent(long count) {
+    notSent("not sent before the drain deadline", count);
+  }
+
+  /** Messages that were due but never went out, for the reason given. */
+  void notSent(String why, long count) {
     if (count > 0) {
-      errors.merge("not sent before the drain deadline", count, Long::sum);
+      errors.merge(why, count, Long::sum);
     }
   }
 

@@ -19,7 +19,7 @@ record Result(String target, String mode, String offered, double messagesPerSeco
   }
 
   /** Nearest rank on sorted microseconds, in milliseconds. */
-  private static double percentile(int[] sortedMicros, double p) {
+  static double percentile(int[] sortedMicros, double p) {
     if (sortedMicros.length == 0) {
       return Double.NaN;
     }

@@ -34,7 +34,11 @@ final class SignedMessages {
   }
 
   Request next(String path, int parent) {
-    String openid = openid(parent);
+    return text(path, openid(parent), content);
+  }
+
+  /** A text message from any openid with any content (the sign-up rush sends a conversation, not one fixed word). */
+  Request text(String path, String openid, String content) {
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
     // The bot accepts each signature for one message only: a random nonce repeated within a second would be refused.
     String nonce = Long.toString(nextNonce.getAndIncrement());
