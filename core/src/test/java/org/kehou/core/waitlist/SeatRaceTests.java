@@ -30,10 +30,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Withdrawals, declines, acceptances, offer expiries, capacity edits and new submissions race on the same offerings;
- * afterwards no offering holds more seats than its capacity and no waiting priority child was passed over.
+ * Withdrawals, declines, acceptances, offer expiries, halfway reminders, capacity edits and new submissions race on the
+ * same offerings; afterwards no offering holds more seats than its capacity and no waiting priority child was passed
+ * over. Quiet hours are off (start = end) so the reminder job runs at any hour.
  */
-@SpringBootTest
+@SpringBootTest(properties = {"kehou.reminders.quiet-start=00:00", "kehou.reminders.quiet-end=00:00"})
 class SeatRaceTests {
 
   private static final int OFFERINGS = 3;
@@ -101,7 +102,7 @@ class SeatRaceTests {
           Child leaver = leavers.get(random.nextInt(leavers.size()));
           long offering = offeringIds.get(random.nextInt(OFFERINGS));
           try {
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(7)) {
               case 0 -> withdrawals.withdraw(leaver.guardian(), leaver.student());
               case 1 -> waitlist.decline(leaver.student());
               case 2 -> waitlist.accept(child.guardian(), child.student());
@@ -113,6 +114,17 @@ class SeatRaceTests {
                 waitlist.expireOffers();
               }
               case 4 -> capacity(offering, 2 + random.nextInt(4));
+              case 5 -> {
+                // An offer made a moment ago is brought past its halfway point by moving its expiry (when it was made
+                // is what the checks below compare), and the reminder job runs.
+                LocalDateTime now = LocalDateTime.now(clock);
+                jdbc.queryForList("SELECT id FROM application_choice WHERE offering_id = ? AND status = 'OFFERED' "
+                    + "ORDER BY id DESC LIMIT 1", Long.class, offering).forEach(id -> jdbc.update(
+                        "UPDATE application_choice SET offer_expires_at = TIMESTAMPADD(MICROSECOND, "
+                        + "TIMESTAMPDIFF(MICROSECOND, offered_at, ?) DIV 2, ?) WHERE id = ? AND offered_at < ?",
+                        now, now, id, now));
+                waitlist.remindHalfway();
+              }
               default -> {
                 Child newcomer = newcomers.get(thread * STEPS + step);
                 enrolment.submit(school.schoolId, school.termId, newcomer.student(), 4, newcomer.guardian(),
@@ -134,6 +146,10 @@ class SeatRaceTests {
       run.get(120, TimeUnit.SECONDS);
     }
     pool.shutdown();
+    // Offers brought near their expiry for the reminder get their validity back: the expiry job runs over every school,
+    // and tests that follow count what it expires.
+    jdbc.update("UPDATE application_choice c JOIN offering o ON o.id = c.offering_id SET c.offer_expires_at = "
+        + "TIMESTAMPADD(HOUR, 48, c.offered_at) WHERE o.term_id = ? AND c.status = 'OFFERED'", school.termId);
 
     for (long offering : offeringIds) {
       Map<String, Object> seats = jdbc.queryForMap("SELECT o.capacity, (SELECT COUNT(*) FROM application_choice c "
