@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kehou.core.school.School;
 import org.kehou.core.school.CurrentTerms;
 import org.kehou.core.school.SchoolMapper;
@@ -22,12 +23,14 @@ public class LetterService {
 
   static final String TEMPLATE = "letter";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final int KEPT_RENDERINGS = 256;
 
   private final SchoolMapper schools;
   private final CurrentTerms currentTerms;
   private final LetterMapper mapper;
   private final Texts texts;
   private final Clock clock;
+  private final Map<RenderKey, Rendering> renderings = new ConcurrentHashMap<>();
 
   LetterService(SchoolMapper schools, CurrentTerms currentTerms, LetterMapper mapper, Texts texts, Clock clock) {
     this.schools = schools;
@@ -65,10 +68,27 @@ public class LetterService {
     return new Letter(id, term.id(), r.version(), r.sha256(), r.text());
   }
 
+  /**
+   * Every 报名 asks whether the letter was read as it reads today, so renderings are kept: the text depends on nothing
+   * but the school's name and the term's facts (the key), and the templates do not change while Kehou runs.
+   */
   private Rendering render(long schoolId, Term term) {
     School school = schools.findSchool(schoolId).orElseThrow();
+    RenderKey key = new RenderKey(school.name(), term);
+    Rendering kept = renderings.get(key);
+    if (kept != null) {
+      return kept;
+    }
     Texts.Rendered rendered = texts.document(TEMPLATE, values(texts, school.name(), term));
-    return new Rendering(rendered.version(), rendered.sha256(), rendered.text());
+    Rendering rendering = new Rendering(rendered.version(), rendered.sha256(), rendered.text());
+    if (renderings.size() >= KEPT_RENDERINGS) {
+      renderings.clear();
+    }
+    renderings.put(key, rendering);
+    return rendering;
+  }
+
+  private record RenderKey(String schoolName, Term term) {
   }
 
   /** The letter's facts: school and term only, nothing about a child, so one version serves the whole term. */
