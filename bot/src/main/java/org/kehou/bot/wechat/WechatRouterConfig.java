@@ -33,6 +33,7 @@ import org.kehou.bot.help.OtherEventHandler;
 import org.kehou.bot.help.UntranscribedVoiceHandler;
 import org.kehou.bot.leave.CancelLeaveHandler;
 import org.kehou.bot.leave.LeaveHandler;
+import org.kehou.bot.pickup.PickupHandler;
 import org.kehou.bot.letter.LetterHandler;
 import org.kehou.bot.letter.ReadHandler;
 import org.kehou.bot.outbox.TemplateReportHandler;
@@ -60,7 +61,8 @@ class WechatRouterConfig {
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
-      LeaveHandler leave, CancelLeaveHandler cancelLeave, UntranscribedVoiceHandler untranscribedVoice,
+      LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup,
+      UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
     WxMpMessageRouter router = new WxMpMessageRouter(wechat);
@@ -80,6 +82,7 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("apply")).handler(apply).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("leave")).handler(leave).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("cancelLeave")).handler(cancelLeave).end()
+        .rule().async(false).msgType(TEXT).matcher(c.withArgument("pickup")).handler(pickup).end()
         .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()

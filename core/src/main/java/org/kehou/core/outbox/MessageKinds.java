@@ -40,6 +40,8 @@ public final class MessageKinds {
     VALUES.put("season-times", List.of("child", "from", "endsAt"));
     // Urgent: a child marked absent at roll call; never held by the quiet hours.
     VALUES.put("absence-alert", List.of("child", "offering", "date", "startsAt"));
+    // A guardian changed who may collect the child (接送人); the child's other guardians are told.
+    VALUES.put("pickup-adults-changed", List.of("child", "by", "change"));
     staff("withdrawal", "child", "endsOn");
   }
 
