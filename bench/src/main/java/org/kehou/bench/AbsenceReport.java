@@ -7,8 +7,8 @@ import java.util.Locale;
 record AbsenceReport(AbsenceSchool school, int absent, long delayMillis, String targetSeconds) {
 
   void print(PrintStream out, AbsenceResult r) {
-    out.printf(Locale.ROOT, "Absence alerts: a school of %d children, %d roll calls saved at once (%s today), %d "
-        + "marked absent; fake WeChat API answering every send after %d ms; bot and admin API -Xmx256m, outbox "
+    out.printf(Locale.ROOT, "Absence alerts: a school of %d children, %d roll calls saved at once (sessions from %s "
+        + "today), %d marked absent; fake WeChat API answering every send after %d ms; bot and admin API -Xmx256m, outbox "
         + "settings as deployed%n%n", school.children(), school.sessions(), school.startsAt(), absent, delayMillis);
     out.println("sessions | absent | cases | alert rows | SENT | guardians | alerted | duplicates | unexpected | "
         + "roll call s");
