@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
 /**
  * The WeChat API as the outbox sees it, on 127.0.0.1: hands out an access token at once and answers every message send
  * (customer-service or template) with success after a fixed delay. Counts each message by the marker in its text, so
- * duplicates show, and the most calls it ever had in flight.
+ * duplicates show, and the most calls it ever had in flight. Also keeps, per recipient ({@code touser}), how many sends
+ * arrived and when the first one did: the absence bench checks each guardian's alert by that.
  */
 final class FakeWeChat implements AutoCloseable {
 
   static final Pattern MARKER = Pattern.compile("outbox-bench:[a-z0-9]+:\\d+;");
+  private static final Pattern TOUSER = Pattern.compile("\"touser\"\\s*:\\s*\"([^\"]+)\"");
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -32,6 +34,7 @@ final class FakeWeChat implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicLong msgIds = new AtomicLong(1_000_000);
+  private final Map<String, Arrivals> byRecipient = new ConcurrentHashMap<>();
   private volatile long lastSendNanos;
 
   FakeWeChat(int port, long delayMillis) throws IOException {
@@ -65,6 +68,12 @@ final class FakeWeChat implements AutoCloseable {
     if (!path.startsWith("/cgi-bin/message/")) {
       reply(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
       return;
+    }
+    // On arrival, before the answer's delay: the moment the message was handed to WeChat.
+    Matcher recipient = TOUSER.matcher(body);
+    if (recipient.find()) {
+      long arrived = System.nanoTime();
+      byRecipient.computeIfAbsent(recipient.group(1), k -> new Arrivals(arrived)).count.incrementAndGet();
     }
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
@@ -108,6 +117,21 @@ final class FakeWeChat implements AutoCloseable {
   }
 
   record Tally(int distinct, int duplicated) {
+  }
+
+  /** The sends one recipient received: how many, and the arrival of the first. */
+  static final class Arrivals {
+    final long firstNanos;
+    final AtomicInteger count = new AtomicInteger();
+
+    Arrivals(long firstNanos) {
+      this.firstNanos = firstNanos;
+    }
+  }
+
+  /** Every recipient that received a send so far. */
+  Map<String, Arrivals> byRecipient() {
+    return Map.copyOf(byRecipient);
   }
 
   int takeMaxInFlight() {
