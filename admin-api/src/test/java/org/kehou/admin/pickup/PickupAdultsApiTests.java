@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kehou.admin.LifecycleApiTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 class PickupAdultsApiTests extends LifecycleApiTest {
@@ -46,5 +47,22 @@ class PickupAdultsApiTests extends LifecycleApiTest {
         .isEqualTo(200);
     assertThat(get("/api/v1/students/" + Long.MAX_VALUE + "/pickup-adults", admin).getStatusCode().value())
         .isEqualTo(404);
+  }
+
+  @Test
+  void onlyTheAdminSetsFromWhichGradeChildrenMayGoHomeAlone() {
+    Family family = apply(ownClass, "王小明", "NONE");
+    assertThat(get("/api/v1/home-alone-rule", admin).getBody()).containsEntry("fromGrade", null);
+
+    assertThat(rule(teacherToken, 3).getStatusCode().value()).isEqualTo(403);
+    assertThat(rule(admin, 9).getStatusCode().value()).isEqualTo(400);
+    assertThat(rule(admin, 3).getBody()).containsEntry("fromGrade", 3);
+
+    ResponseEntity<Map> listing = get("/api/v1/students/" + family.student() + "/pickup-adults", teacherToken);
+    assertThat(listing.getBody()).containsEntry("homeAloneAllowed", true).containsEntry("homeAlone", null);
+  }
+
+  ResponseEntity<Map> rule(String token, int fromGrade) {
+    return call(HttpMethod.PUT, "/api/v1/home-alone-rule", token, Map.of("fromGrade", fromGrade), Map.class);
   }
 }

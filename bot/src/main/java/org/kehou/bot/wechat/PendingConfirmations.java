@@ -26,6 +26,11 @@ public abstract class PendingConfirmations {
     redis.set(keyPrefix + openid, Long.toString(id), SetParams.setParams().ex(TTL_SECONDS));
   }
 
+  /** Whether this WeChat user has a question open, without consuming it. */
+  public boolean pending(String openid) {
+    return redis.exists(keyPrefix + openid);
+  }
+
   /** What the user asked about, consumed: a second confirmation finds nothing. */
   public Optional<Long> take(String openid) {
     return Optional.ofNullable(redis.getDel(keyPrefix + openid)).map(Long::parseLong);

@@ -33,6 +33,9 @@ import org.kehou.bot.help.OtherEventHandler;
 import org.kehou.bot.help.UntranscribedVoiceHandler;
 import org.kehou.bot.leave.CancelLeaveHandler;
 import org.kehou.bot.leave.LeaveHandler;
+import org.kehou.bot.pickup.CancelHomeAloneHandler;
+import org.kehou.bot.pickup.HomeAloneHandler;
+import org.kehou.bot.pickup.HomeAloneNameHandler;
 import org.kehou.bot.pickup.PickupHandler;
 import org.kehou.bot.letter.LetterHandler;
 import org.kehou.bot.letter.ReadHandler;
@@ -61,7 +64,8 @@ class WechatRouterConfig {
       ApplyHandler apply, PickHandler pick, ConfirmHandler confirm, CancelHandler cancel, StatusHandler status,
       AgreementHandler agreement, AwaitingSignature awaitingSignature, SignHandler sign,
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
-      LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup,
+      LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup, HomeAloneHandler homeAlone,
+      CancelHomeAloneHandler cancelHomeAlone, HomeAloneNameHandler homeAloneName,
       UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
@@ -83,6 +87,8 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("leave")).handler(leave).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("cancelLeave")).handler(cancelLeave).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("pickup")).handler(pickup).end()
+        .rule().async(false).msgType(TEXT).content(c.word("homeAlone")).handler(homeAlone).end()
+        .rule().async(false).msgType(TEXT).content(c.word("cancelHomeAlone")).handler(cancelHomeAlone).end()
         .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()
@@ -93,6 +99,8 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("confirmWithdraw")).handler(confirmWithdraw).end()
         .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
+        // The text right after 独自离校 / 取消独自离校 answers that question, not a waiting agreement.
+        .rule().async(false).msgType(TEXT).matcher(homeAloneName).handler(homeAloneName).end()
         .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
         .rule().async(false).msgType(TEXT).matcher(openAbsenceCase).handler(absenceReply).end()
         // A voice message with recognised text arrives here as text (SpokenText); without it the parent is asked to type.

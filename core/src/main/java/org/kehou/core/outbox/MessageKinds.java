@@ -42,6 +42,7 @@ public final class MessageKinds {
     VALUES.put("absence-alert", List.of("child", "offering", "date", "startsAt"));
     // A guardian changed who may collect the child (接送人); the child's other guardians are told.
     VALUES.put("pickup-adults-changed", List.of("child", "by", "change"));
+    VALUES.put("home-alone-changed", List.of("child", "by", "change"));
     staff("withdrawal", "child", "endsOn");
   }
 
