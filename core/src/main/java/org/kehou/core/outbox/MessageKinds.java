@@ -43,6 +43,9 @@ public final class MessageKinds {
     // A guardian changed who may collect the child (接送人); the child's other guardians are told.
     VALUES.put("pickup-adults-changed", List.of("child", "by", "change"));
     VALUES.put("home-alone-changed", List.of("child", "by", "change"));
+    // Sent whatever the quiet hours: who took the child home and when (a correction says so in its text).
+    VALUES.put("handed-over", List.of("child", "collector", "time"));
+    VALUES.put("early-leave", List.of("child", "collector", "time", "reason"));
     staff("withdrawal", "child", "endsOn");
   }
 
