@@ -34,4 +34,23 @@ interface HandoverMapper {
       @Param("relation") String collectorRelation, @Param("leftAt") LocalDateTime leftAt,
       @Param("reason") String reason, @Param("staffId") long staffId, @Param("now") LocalDateTime now,
       @Param("corrects") Long corrects, @Param("key") GeneratedId key);
+
+  @Select("SELECT id FROM school ORDER BY id")
+  List<Long> schools();
+
+  /** Children whose latest roll-call mark of the session is present. */
+  @Select("SELECT m.student_id FROM roll_call_mark m WHERE m.offering_id = #{offeringId} AND m.session_date = #{date} "
+      + "AND m.present = 1 AND m.id = (SELECT MAX(x.id) FROM roll_call_mark x WHERE x.offering_id = m.offering_id "
+      + "AND x.session_date = m.session_date AND x.student_id = m.student_id)")
+  List<Long> present(@Param("offeringId") long offeringId, @Param("date") LocalDate date);
+
+  /** Children with any departure recorded for the session (handed over, gone home alone, or left early). */
+  @Select("SELECT DISTINCT student_id FROM handover WHERE offering_id = #{offeringId} AND session_date = #{date}")
+  List<Long> departed(@Param("offeringId") long offeringId, @Param("date") LocalDate date);
+
+  @Select("SELECT room FROM offering WHERE id = #{id}")
+  String room(long offeringId);
+
+  @Select("SELECT id FROM staff WHERE school_id = #{schoolId} AND role = 'SCHOOL_ADMIN' AND active ORDER BY id")
+  List<Long> admins(long schoolId);
 }

@@ -46,7 +46,12 @@ public final class MessageKinds {
     // Sent whatever the quiet hours: who took the child home and when (a correction says so in its text).
     VALUES.put("handed-over", List.of("child", "collector", "time"));
     VALUES.put("early-leave", List.of("child", "collector", "time", "reason"));
+    // The session has ended (sent whatever the quiet hours), and a second one when nobody came in time.
+    VALUES.put("pickup-ready", List.of("child", "offering", "time", "place"));
+    VALUES.put("pickup-late", List.of("child", "offering", "time", "place"));
     staff("withdrawal", "child", "endsOn");
+    staff("pickup-overdue", "child", "offering", "time");
+    staff("pickup-overdue-escalated", "child", "offering", "time");
   }
 
   private static void staff(String kind, String... values) {
