@@ -1,6 +1,7 @@
 package org.kehou.core.calendar;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +48,14 @@ interface SessionMapper {
   /** The children on approved leave that day (see V43: live leave is not cancelled). */
   @Select("SELECT student_id FROM leave_request WHERE school_id = #{schoolId} AND day = #{day} AND live = 1")
   List<Long> onLeave(@Param("schoolId") long schoolId, @Param("day") LocalDate day);
+
+  /** A child taken early (提前离校, not corrected since) and when: off the roll of every later session that day. */
+  record EarlyLeave(long studentId, LocalDateTime leftAt) {
+  }
+
+  @Select("SELECT h.student_id, h.left_at FROM handover h WHERE h.school_id = #{schoolId} AND h.session_date = #{day} "
+      + "AND h.kind = 'EARLY_LEAVE' AND NOT EXISTS (SELECT 1 FROM handover c WHERE c.corrects = h.id)")
+  List<EarlyLeave> earlyLeaves(@Param("schoolId") long schoolId, @Param("day") LocalDate day);
 
   @Select("<script>SELECT sg.guardian_id, s.id AS student_id, s.name AS student_name FROM student_guardian sg "
       + "JOIN student s ON s.id = sg.student_id WHERE sg.student_id IN "

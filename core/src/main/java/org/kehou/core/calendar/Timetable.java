@@ -2,6 +2,7 @@ package org.kehou.core.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,8 +49,10 @@ public class Timetable {
       rosters.computeIfAbsent(child.offeringId(), id -> new ArrayList<>()).add(child.asRosterChild());
     }
     List<Session> sessions = new ArrayList<>();
+    List<SessionMapper.EarlyLeave> earlyLeaves = rosters.isEmpty() ? List.of() : mapper.earlyLeaves(term.schoolId(), date);
     for (TimetableSlot slot : mapper.offeringsOn(term.id(), bit(runsAs))) {
       List<RosterChild> roster = withoutApprovedLeave(term, date, rosters.getOrDefault(slot.offeringId(), List.of()));
+      roster = withoutEarlyLeave(roster, earlyLeaves, date.atTime(slot.startsAt()));
       sessions.add(new Session(date, slot.offeringId(), slot.name(), slot.kind(), slot.room(), slot.startsAt(),
           endOf(term, slot.endsAt(), date), slot.teacherId(), slot.teacherName(), List.copyOf(roster)));
     }
@@ -85,6 +88,17 @@ public class Timetable {
     Set<Long> onLeave = new HashSet<>(mapper.onLeave(term.schoolId(), date));
     return onLeave.isEmpty() ? enrolled
         : enrolled.stream().filter(child -> !onLeave.contains(child.studentId())).toList();
+  }
+
+  /** A child taken early (提前离校) leaves the rest of that day's roll: every session starting at or after it. */
+  private static List<RosterChild> withoutEarlyLeave(List<RosterChild> roster, List<SessionMapper.EarlyLeave> gone,
+      LocalDateTime sessionStart) {
+    if (gone.isEmpty()) {
+      return roster;
+    }
+    Set<Long> left = new HashSet<>();
+    gone.stream().filter(g -> !g.leftAt().isAfter(sessionStart)).forEach(g -> left.add(g.studentId()));
+    return left.isEmpty() ? roster : roster.stream().filter(child -> !left.contains(child.studentId())).toList();
   }
 
   /** A session's end on a date: see the class comment. */

@@ -10,6 +10,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kehou.core.calendar.RosterChild;
+import org.kehou.core.calendar.Session;
+import org.kehou.core.calendar.Timetable;
 import org.kehou.core.rollcall.RollCallInput;
 import org.kehou.core.rollcall.RollCallService;
 import org.kehou.core.staff.Staff;
@@ -34,6 +37,7 @@ class SessionEndsTests {
   @Autowired RollCallService rollCalls;
   @Autowired Handovers handovers;
   @Autowired SessionEnds sessionEnds;
+  @Autowired Timetable timetable;
 
   SchoolFixture school;
   Staff teacher;
@@ -134,5 +138,26 @@ class SessionEndsTests {
     tickAt(17, 33);
     assertThat(messages(present, SessionEnds.READY)).isEqualTo(1);
     assertThat(messages(present, SessionEnds.LATE)).isZero();
+  }
+
+  @Test
+  void aChildTakenEarlyLeavesTheRollOfEveryLaterSessionThatDay() {
+    jdbc.update("INSERT INTO offering (school_id, term_id, name, kind, weekdays, grades, capacity, starts_at, ends_at) "
+        + "VALUES (?, ?, '围棋', 'CLUB', 31, 63, 30, '16:30', '17:30')", school.schoolId, school.termId);
+    long chess = jdbc.queryForObject("SELECT id FROM offering WHERE term_id = ? AND name = '围棋'", Long.class,
+        school.termId);
+    for (long child : List.of(present, early)) {
+      jdbc.update("INSERT INTO application_choice (application_id, offering_id, status) SELECT id, ?, 'SEATED' "
+          + "FROM application WHERE student_id = ?", chess, child);
+    }
+
+    Session later = timetable.on(school.schoolId, WEDNESDAY).sessions().stream()
+        .filter(session -> session.offeringId() == chess).findFirst().orElseThrow();
+    Session left = timetable.on(school.schoolId, WEDNESDAY).sessions().stream()
+        .filter(session -> session.offeringId() == homework).findFirst().orElseThrow();
+
+    assertThat(later.children()).extracting(RosterChild::studentId).containsExactly(present);
+    assertThat(left.children()).extracting(RosterChild::studentId).as("the session it was taken from keeps its roll")
+        .contains(early);
   }
 }
