@@ -31,7 +31,7 @@ public class LeaveService {
   /** The class teacher's alerts: leave asked or recorded, leave cancelled. */
   public static final String ASKED = "leave";
   public static final String CANCELLED = "leave-cancelled";
-  /** The quiet hours hold these till the morning: the class teacher needs them for the day's roll call, not at night. */
+  /** Held by the quiet hours till the morning: the class teacher needs them for the day's roll call, not at night. */
   public static final Set<String> STAFF_KINDS = Set.of(ASKED, CANCELLED);
 
   /** The outcome of asking: {@code added} false when the child already had leave that day (the other guardian's). */

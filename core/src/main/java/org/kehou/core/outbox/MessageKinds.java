@@ -41,7 +41,7 @@ public final class MessageKinds {
     // Urgent: a child marked absent at roll call; never held by the quiet hours.
     VALUES.put("absence-alert", List.of("child", "offering", "date", "startsAt"));
     staff("withdrawal", "child", "endsOn");
-    // About a child's safety now, like absence-alert: never held by the quiet hours (QuietHours holds listed kinds only).
+    // About a child's safety now, like absence-alert: never held by the quiet hours (QuietHours holds listed kinds).
     staff("absence", "child", "className", "offering", "date", "startsAt");
     staff("absence-escalated", "child", "className", "offering", "date", "minutes");
     staff("roll-call-missing", "offering", "date", "startsAt");
