@@ -1,5 +1,8 @@
 package org.kehou.bot;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -7,6 +10,12 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kehou.bot.outbox.OutboxTestSends;
+import org.kehou.core.outbox.Outbox;
+import org.kehou.core.outbox.OutboxMessage;
+import org.kehou.core.staff.StaffWechat;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** 请假 and 取消请假 in the chat, typed or spoken, for a child enrolled every weekday. */
 class LeaveChatTests extends WebhookTestSupport {
@@ -15,6 +24,13 @@ class LeaveChatTests extends WebhookTestSupport {
   private static final LocalDate WEDNESDAY = LocalDate.now(Fixture.BEIJING).plusDays(5)
       .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
   private static final String DAY = WEDNESDAY.getMonthValue() + "月" + WEDNESDAY.getDayOfMonth() + "日";
+
+  @Autowired
+  private StaffWechat staffWechat;
+  @Autowired
+  private Outbox outbox;
+  @Autowired
+  private ApplicationContext context;
 
   private WechatSimulator wechat;
   private String openid;
@@ -48,6 +64,35 @@ class LeaveChatTests extends WebhookTestSupport {
 
     assertThat(wechat.say(openid, "取消请假 " + DAY)).contains("赵小燕", DAY, "已取消");
     assertThat(wechat.say(openid, "状态")).doesNotContain("已请假");
+  }
+
+  @Test
+  void leaveAskedInTheChatReachesTheClassTeachersWechat() {
+    String username = "t" + System.nanoTime();
+    jdbc.update("INSERT INTO staff (school_id, username, display_name, password_hash, role) "
+        + "SELECT school_id, ?, '冯老师', 'x', 'CLASS_TEACHER' FROM student WHERE id = ?", username, child);
+    long teacher = jdbc.queryForObject("SELECT id FROM staff WHERE username = ?", Long.class, username);
+    jdbc.update("UPDATE school_class SET class_teacher_id = ? WHERE id = (SELECT class_id FROM student WHERE id = ?)",
+        teacher, child);
+    String teacherOpenid = WechatSimulator.openid();
+    assertThat(wechat.say(teacherOpenid, "绑定 " + staffWechat.issueCode(teacher, teacher).code())).contains("绑定成功");
+    AbsenceStaffAlertTests.stubWechat(teacherOpenid);
+
+    assertThat(wechat.say(openid, "请假 " + DAY + " 看牙")).contains("请假已登记");
+
+    assertThat(jdbc.queryForObject("SELECT body FROM staff_notice WHERE staff_id = ? AND kind = 'leave'", String.class,
+        teacher)).contains("赵小燕", "二年级3班", "看牙");
+    OutboxMessage alert = outbox.forStaff(teacher).stream().filter(m -> m.kind().equals("leave")).findFirst()
+        .orElseThrow();
+    try {
+      assertThat(OutboxTestSends.send(context, alert)).isEqualTo("CUSTOMER");
+      assertThat(WECHAT_API.findAll(postRequestedFor(urlPathEqualTo(AbsenceStaffAlertTests.CUSTOMER))
+          .withRequestBody(containing(teacherOpenid)))).singleElement()
+          .satisfies(r -> assertThat(r.getBodyAsString()).contains("赵小燕", DAY, "看牙"));
+    } finally {
+      // A row left PENDING would be drained by the dispatcher tests' instances (the outbox is shared by every test).
+      jdbc.update("UPDATE outbox_message SET state = 'CANCELLED' WHERE staff_id = ? AND state = 'PENDING'", teacher);
+    }
   }
 
   @Test

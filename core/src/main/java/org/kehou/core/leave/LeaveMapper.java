@@ -58,8 +58,4 @@ interface LeaveMapper {
       + "ORDER BY c.name, s.student_no, l.id</script>")
   List<Leave> onDay(@Param("schoolId") long schoolId, @Param("day") LocalDate day,
       @Param("classTeacher") Long classTeacherId);
-
-  @Insert("INSERT INTO staff_notice (staff_id, kind, body, created_at) VALUES (#{staffId}, #{kind}, #{body}, #{now})")
-  void noticeToStaff(@Param("staffId") long staffId, @Param("kind") String kind, @Param("body") String body,
-      @Param("now") LocalDateTime now);
 }

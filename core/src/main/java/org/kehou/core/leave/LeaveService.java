@@ -8,9 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kehou.core.calendar.RosterChild;
 import org.kehou.core.calendar.Timetable;
 import org.kehou.core.leave.LeaveRefused.Kind;
+import org.kehou.core.staff.StaffAlerts;
 import org.kehou.core.text.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeaveService {
 
   public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+  /** The class teacher's alerts: leave asked or recorded, leave cancelled. */
+  public static final String ASKED = "leave";
+  public static final String CANCELLED = "leave-cancelled";
+  /** Held by the quiet hours till the morning: the class teacher needs them for the day's roll call, not at night. */
+  public static final Set<String> STAFF_KINDS = Set.of(ASKED, CANCELLED);
 
   /** The outcome of asking: {@code added} false when the child already had leave that day (the other guardian's). */
   public record Asked(Leave leave, boolean added) {
@@ -33,14 +40,16 @@ public class LeaveService {
 
   private final LeaveMapper mapper;
   private final Timetable timetable;
+  private final StaffAlerts alerts;
   private final Texts texts;
   private final Clock clock;
   private final LocalTime cutoff;
 
-  LeaveService(LeaveMapper mapper, Timetable timetable, Texts texts, Clock clock,
+  LeaveService(LeaveMapper mapper, Timetable timetable, StaffAlerts alerts, Texts texts, Clock clock,
       @Value("${kehou.leave.cutoff:14:00}") LocalTime cutoff) {
     this.mapper = mapper;
     this.timetable = timetable;
+    this.alerts = alerts;
     this.texts = texts;
     this.clock = clock;
     this.cutoff = cutoff;
@@ -68,7 +77,7 @@ public class LeaveService {
     beforeCutoff(day);
     Leave leave = liveOrRefuse(studentId, day);
     mapper.cancel(leave.id(), guardianId, null, now());
-    tellClassTeacher(leave, "notice.leaveCancelled", null);
+    tellClassTeacher(leave, CANCELLED, null);
     return mapper.byId(leave.id());
   }
 
@@ -85,7 +94,7 @@ public class LeaveService {
     visible(staff, studentId);
     Leave leave = liveOrRefuse(studentId, day);
     mapper.cancel(leave.id(), null, staff.staffId(), now());
-    tellClassTeacher(leave, "notice.leaveCancelled", staff.staffId());
+    tellClassTeacher(leave, CANCELLED, staff.staffId());
     return mapper.byId(leave.id());
   }
 
@@ -107,18 +116,21 @@ public class LeaveService {
       return new Asked(mapper.liveNow(child.studentId(), day).orElseThrow(() -> e), false);
     }
     Leave leave = liveOrRefuse(child.studentId(), day);
-    tellClassTeacher(leave, "notice.leave", staffId);
+    tellClassTeacher(leave, ASKED, staffId);
     return new Asked(leave, true);
   }
 
-  private void tellClassTeacher(Leave leave, String key, Long actingStaff) {
+  private void tellClassTeacher(Leave leave, String kind, Long actingStaff) {
     Long teacher = leave.classTeacherId();
     if (teacher == null || teacher.equals(actingStaff)) {
       return; // the class teacher who recorded it knows
     }
     String reason = leave.reason() == null ? texts.message("notice.leaveNoReason") : leave.reason();
-    mapper.noticeToStaff(teacher, "leave", texts.message(key, Map.of("child", leave.studentName(),
-        "class", leave.className(), "day", DAY.format(leave.day()), "reason", reason)), now());
+    String day = DAY.format(leave.day());
+    String body = texts.message(kind.equals(ASKED) ? "notice.leave" : "notice.leaveCancelled",
+        Map.of("child", leave.studentName(), "class", leave.className(), "day", day, "reason", reason));
+    alerts.tell(teacher, kind, kind + ":" + leave.id(), body,
+        Map.of("child", leave.studentName(), "className", leave.className(), "day", day, "reason", reason));
   }
 
   private void beforeCutoff(LocalDate day) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.kehou.core.agreement.AgreementReminders;
 import org.kehou.core.agreement.Amendments;
 import org.kehou.core.calendar.CalendarNotices;
+import org.kehou.core.leave.LeaveService;
 import org.kehou.core.outbox.SendWindow;
 import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reminders never go out at night (default 21:30–07:00): none is queued then, and one that falls due then (a retry
  * after backoff, a row queued just before) is held by the dispatcher until the quiet hours end. The calendar's notices
- * (a cancelled afternoon, a new pickup time) are held the same way when they are queued at night.
+ * (a cancelled afternoon, a new pickup time) and the class teacher's leave alerts are held the same way when they are
+ * queued at night.
  */
 @Component
 public class QuietHours implements SendWindow {
@@ -24,8 +26,13 @@ public class QuietHours implements SendWindow {
   static final Set<String> REMINDER_KINDS =
       Set.of(AgreementReminders.KIND, Amendments.REMINDER, WaitlistService.OFFER_REMINDER);
 
-  /** Every kind the dispatcher holds through the night; also re-read before sending, as they may be withdrawn. */
-  private static final Set<String> HELD_KINDS = union(REMINDER_KINDS, CalendarNotices.KINDS);
+  /**
+   * Every kind the dispatcher holds through the night; also re-read before sending, as they may be withdrawn. Kinds
+   * about a child's safety now (absence-alert to parents, absence and roll-call alerts to staff) are deliberately not
+   * here.
+   */
+  private static final Set<String> HELD_KINDS =
+      union(union(REMINDER_KINDS, CalendarNotices.KINDS), LeaveService.STAFF_KINDS);
 
   private final LocalTime start;
   private final LocalTime end;

@@ -50,6 +50,13 @@ public final class MessageKinds {
     VALUES.put("pickup-ready", List.of("child", "offering", "time", "place"));
     VALUES.put("pickup-late", List.of("child", "offering", "time", "place"));
     staff("withdrawal", "child", "endsOn");
+    // About a child's safety now, like absence-alert: never held by the quiet hours (QuietHours holds listed kinds).
+    staff("absence", "child", "className", "offering", "date", "startsAt");
+    staff("absence-escalated", "child", "className", "offering", "date", "minutes");
+    staff("roll-call-missing", "offering", "date", "startsAt");
+    // Nothing to do about them before the morning: held by the quiet hours (LeaveService.STAFF_KINDS).
+    staff("leave", "child", "className", "day", "reason");
+    staff("leave-cancelled", "child", "className", "day");
     staff("pickup-overdue", "child", "offering", "time");
     staff("pickup-overdue-escalated", "child", "offering", "time");
   }

@@ -3,9 +3,9 @@ package org.kehou.core.rollcall;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.calendar.RosterChild;
 import org.kehou.core.calendar.Session;
@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AbsenceCases {
 
   public static final String KIND = "absence-alert";
+  /** The staff kinds: a case opened (class teacher, session's teacher), a case left open too long (school admins). */
+  static final String STAFF_ALERT = "absence";
+  static final String ESCALATION_ALERT = "absence-escalated";
   public static final String OPENED = "OPENED";
   public static final String GUARDIANS_MESSAGED = "GUARDIANS_MESSAGED";
   public static final String STAFF_TOLD = "STAFF_TOLD";
@@ -69,11 +72,11 @@ public class AbsenceCases {
           fields);
       mapper.event(caseId, GUARDIANS_MESSAGED, now, null, guardian, body);
     }
-    LinkedHashSet<Long> told = new LinkedHashSet<>();
-    told.add(child.classTeacherId());
-    told.add(session.teacherId());
-    told.remove(null);
-    staff.tell(told, "absence", texts.message("notice.absenceOpened", values));
+    Set<Long> told = staff.recipients(me.schoolId(), false, child.classTeacherId(), session.teacherId());
+    Map<String, String> staffFields = Map.of("child", child.name(), "className", child.className(),
+        "offering", session.offering(), "date", session.date().toString(), "startsAt", session.startsAt().toString());
+    staff.tell(told, STAFF_ALERT, STAFF_ALERT + ":" + caseId, texts.message("notice.absenceOpened", values),
+        staffFields);
     mapper.event(caseId, STAFF_TOLD, now, null, null, told.toString());
   }
 
@@ -144,7 +147,10 @@ public class AbsenceCases {
     AbsenceCase found = mapper.find(caseId).orElseThrow();
     Map<String, Object> values = Map.of("child", found.studentName(), "className", found.className(),
         "offering", found.offering(), "date", found.date(), "minutes", minutes);
-    staff.tellAdmins(found.schoolId(), "absence-escalated", texts.message("notice.absenceEscalated", values));
+    Map<String, String> fields = Map.of("child", found.studentName(), "className", found.className(),
+        "offering", found.offering(), "date", found.date().toString(), "minutes", String.valueOf(minutes));
+    staff.tell(staff.recipients(found.schoolId(), true), ESCALATION_ALERT, ESCALATION_ALERT + ":" + caseId,
+        texts.message("notice.absenceEscalated", values), fields);
     mapper.event(caseId, ESCALATED, now, null, null, null);
   }
 

@@ -81,8 +81,11 @@ public class RollCallTicker {
       }
       tx.executeWithoutResult(status -> {
         if (mapper.claimAlert(session.offeringId(), session.date(), MISSING, now) == 1) {
-          staff.tell(staff.withAdmins(school, session.teacherId()), MISSING, texts.message("notice.rollCallMissing",
-              Map.of("offering", session.offering(), "date", session.date(), "startsAt", session.startsAt())));
+          staff.tell(staff.recipients(school, true, session.teacherId()), MISSING,
+              MISSING + ":" + session.offeringId() + ":" + session.date(), texts.message("notice.rollCallMissing",
+                  Map.of("offering", session.offering(), "date", session.date(), "startsAt", session.startsAt())),
+              Map.of("offering", session.offering(), "date", session.date().toString(),
+                  "startsAt", session.startsAt().toString()));
         }
       });
     }

@@ -1,50 +1,44 @@
 package org.kehou.core.rollcall;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import org.kehou.core.staff.StaffAlerts;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place roll call and absence cases tell staff something: today the staff inbox (staff_notice). Kept in one
- * class so that staff WeChat alerts can be added here without touching the callers. Runs in the caller's
- * transaction, so a notice exists only if the step that caused it committed.
+ * Who roll call and absence cases tell: each staff member once (the session's teacher may also be the class teacher or
+ * an admin), a missing teacher skipped. The telling itself is {@link StaffAlerts}: the inbox and a bound WeChat, in the
+ * caller's transaction, once per staff member and occasion, so a re-run job tells nobody twice.
  */
 @Component
-public class StaffAlerting {
+class StaffAlerting {
 
   private final RollCallStaffMapper mapper;
-  private final Clock clock;
+  private final StaffAlerts alerts;
 
-  StaffAlerting(RollCallStaffMapper mapper, Clock clock) {
+  StaffAlerting(RollCallStaffMapper mapper, StaffAlerts alerts) {
     this.mapper = mapper;
-    this.clock = clock;
+    this.alerts = alerts;
   }
 
-  /** Each staff member once, nulls (a session without a teacher, a class without one) skipped. */
-  public void tell(Set<Long> staffIds, String kind, String body) {
-    LocalDateTime now = LocalDateTime.now(clock);
-    for (Long id : staffIds) {
-      if (id != null) {
-        mapper.notice(id, kind, body, now);
-      }
+  void tell(Set<Long> staffIds, String kind, String occasionKey, String body, Map<String, String> fields) {
+    for (long id : staffIds) {
+      alerts.tell(id, kind, occasionKey, body, fields);
     }
   }
 
-  public void tellAdmins(long schoolId, String kind, String body) {
-    tell(new LinkedHashSet<>(mapper.admins(schoolId)), kind, body);
-  }
-
-  /** The school admins of a school besides the given staff, so that nobody gets one alert twice. */
-  public Set<Long> withAdmins(long schoolId, Long... staffIds) {
+  /** The given staff (nulls skipped) and then, when {@code withAdmins}, the school's admins; each once. */
+  Set<Long> recipients(long schoolId, boolean withAdmins, Long... staffIds) {
     Set<Long> all = new LinkedHashSet<>();
     for (Long id : staffIds) {
       if (id != null) {
         all.add(id);
       }
     }
-    all.addAll(mapper.admins(schoolId));
+    if (withAdmins) {
+      all.addAll(mapper.admins(schoolId));
+    }
     return all;
   }
 }

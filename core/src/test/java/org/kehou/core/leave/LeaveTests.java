@@ -2,6 +2,7 @@ package org.kehou.core.leave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,9 +17,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kehou.core.binding.WechatBindingService;
 import org.kehou.core.calendar.RosterChild;
 import org.kehou.core.calendar.Session;
 import org.kehou.core.calendar.Timetable;
+import org.kehou.core.outbox.Outbox;
+import org.kehou.core.outbox.OutboxMessage;
+import org.kehou.core.outbox.SendWindow;
+import org.kehou.core.staff.StaffWechat;
 import org.kehou.core.testing.SchoolFixture;
 import org.kehou.core.testing.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +46,10 @@ class LeaveTests {
   @Autowired SettableClock clock;
   @Autowired LeaveService leave;
   @Autowired Timetable timetable;
+  @Autowired Outbox outbox;
+  @Autowired SendWindow sendWindow;
+  @Autowired StaffWechat staffWechat;
+  @Autowired WechatBindingService bindings;
 
   SchoolFixture school;
   long admin;
@@ -182,8 +192,25 @@ class LeaveTests {
         LeaveService.DAY.format(THURSDAY)));
 
     leave.cancel(guardian, student, THURSDAY);
-    assertThat(jdbc.queryForList("SELECT body FROM staff_notice WHERE staff_id = ? AND kind = 'leave' ORDER BY id",
-        String.class, teacher)).hasSize(2).last().asString().contains("取消");
+    assertThat(jdbc.queryForList("SELECT body FROM staff_notice WHERE staff_id = ? AND kind = 'leave-cancelled'",
+        String.class, teacher)).singleElement().asString().contains("王小明", "取消");
+    assertThat(outbox.forStaff(teacher)).as("no WeChat bound: the inbox only").isEmpty();
+  }
+
+  @Test
+  void leaveAlertsToABoundClassTeacherWaitForTheMorning() {
+    String openid = "o-staff-" + System.nanoTime();
+    bindings.redeem(openid, staffWechat.issueCode(teacher, teacher).code());
+
+    leave.ask(school.schoolId, guardian, student, THURSDAY, "看牙");
+    leave.cancel(guardian, student, THURSDAY);
+
+    assertThat(outbox.forStaff(teacher)).extracting(OutboxMessage::kind, OutboxMessage::openid)
+        .containsExactlyInAnyOrder(tuple(LeaveService.ASKED, openid), tuple(LeaveService.CANCELLED, openid));
+    java.time.LocalDateTime tenPm = WEDNESDAY.atTime(22, 0);
+    assertThat(sendWindow.earliest(LeaveService.ASKED, tenPm)).isEqualTo(THURSDAY.atTime(7, 0));
+    assertThat(sendWindow.earliest(LeaveService.CANCELLED, tenPm)).isEqualTo(THURSDAY.atTime(7, 0));
+    assertThat(sendWindow.earliest(LeaveService.ASKED, WEDNESDAY.atTime(10, 0))).isEqualTo(WEDNESDAY.atTime(10, 0));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kehou.core.outbox.OutboxState;
 import org.kehou.core.outbox.SendWindow;
 import org.kehou.core.staff.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,29 @@ class AbsenceCaseTests extends RollCallTestSupport {
     assertThat(notices(dutyTeacher, "absence")).isEqualTo(1);
     assertThat(cases.timeline(admin, opened.id()).events()).extracting(CaseEvent::kind).containsExactly(
         AbsenceCases.OPENED, AbsenceCases.GUARDIANS_MESSAGED, AbsenceCases.STAFF_TOLD);
+  }
+
+  @Test
+  void classTeacherWithBoundWechatGetsTheAbsenceAlertThereAtNightTooAndOnlyOnce() {
+    at(LocalTime.of(21, 45));
+    String openid = bindWechat(classTeacher);
+    Child li = children.get(1);
+
+    allPresentExcept(dutyTeacher, li);
+    allPresentExcept(admin, li);
+
+    assertThat(notices(classTeacher, AbsenceCases.STAFF_ALERT)).isEqualTo(1);
+    assertThat(wechatTo(classTeacher)).singleElement().satisfies(m -> {
+      assertThat(m.openid()).isEqualTo(openid);
+      assertThat(m.kind()).isEqualTo(AbsenceCases.STAFF_ALERT);
+      assertThat(m.state()).isEqualTo(OutboxState.PENDING);
+      assertThat(m.body()).contains("李雷", "作业辅导", "点名未到");
+      assertThat(m.templateFields()).contains("李雷", "三年级1班", "作业辅导", "15:30");
+    });
+    assertThat(notices(dutyTeacher, AbsenceCases.STAFF_ALERT)).as("no WeChat bound: the inbox").isEqualTo(1);
+    assertThat(wechatTo(dutyTeacher)).isEmpty();
+    assertThat(sendWindow.restricts(AbsenceCases.STAFF_ALERT)).as("a child's safety: not held at night").isFalse();
+    assertThat(sendWindow.earliest(AbsenceCases.STAFF_ALERT, now())).isEqualTo(now());
   }
 
   @Test
@@ -90,6 +114,7 @@ class AbsenceCaseTests extends RollCallTestSupport {
 
   @Test
   void openCaseEscalatesAfterThirtyMinutesOnce() throws Exception {
+    bindWechat(admin);
     allPresentExcept(dutyTeacher, children.get(0), children.get(1));
     long settled = casesOfTheDay(admin).stream().filter(c -> c.studentId() == children.get(1).student())
         .findFirst().orElseThrow().id();
@@ -104,7 +129,12 @@ class AbsenceCaseTests extends RollCallTestSupport {
     at(LocalTime.of(16, 20));
     ticker.tickAt(now());
 
-    assertThat(notices(admin, "absence-escalated")).as("the open case only, once").isEqualTo(1);
+    assertThat(notices(admin, AbsenceCases.ESCALATION_ALERT)).as("the open case only, once").isEqualTo(1);
+    assertThat(wechatTo(admin)).singleElement().satisfies(m -> {
+      assertThat(m.kind()).isEqualTo(AbsenceCases.ESCALATION_ALERT);
+      assertThat(m.body()).contains("王小明", "30");
+    });
+    assertThat(sendWindow.restricts(AbsenceCases.ESCALATION_ALERT)).isFalse();
     AbsenceCase open = casesOfTheDay(admin).stream().filter(AbsenceCase::open).findFirst().orElseThrow();
     assertThat(open.escalatedAt().toLocalTime()).isEqualTo(LocalTime.of(16, 10));
     assertThat(cases.timeline(admin, open.id()).events()).extracting(CaseEvent::kind)

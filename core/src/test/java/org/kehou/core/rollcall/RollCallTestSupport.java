@@ -7,8 +7,12 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.kehou.core.binding.WechatBindingService;
+import org.kehou.core.outbox.Outbox;
+import org.kehou.core.outbox.OutboxMessage;
 import org.kehou.core.staff.Staff;
 import org.kehou.core.staff.StaffRole;
+import org.kehou.core.staff.StaffWechat;
 import org.kehou.core.testing.SchoolFixture;
 import org.kehou.core.testing.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,9 @@ abstract class RollCallTestSupport {
   @Autowired RollCallService rollCalls;
   @Autowired AbsenceCases cases;
   @Autowired RollCallTicker ticker;
+  @Autowired StaffWechat staffWechat;
+  @Autowired WechatBindingService bindings;
+  @Autowired Outbox outbox;
 
   SchoolFixture school;
   Staff admin;
@@ -97,6 +104,18 @@ abstract class RollCallTestSupport {
   int notices(Staff to, String kind) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM staff_notice WHERE staff_id = ? AND kind = ?", Integer.class,
         to.id(), kind);
+  }
+
+  /** The staff member binds their own WeChat with a staff code, as in the chat. */
+  String bindWechat(Staff who) {
+    String openid = "o-staff-" + System.nanoTime();
+    bindings.redeem(openid, staffWechat.issueCode(who.id(), who.id()).code());
+    return openid;
+  }
+
+  /** What was queued to the staff member's WeChat. */
+  List<OutboxMessage> wechatTo(Staff who) {
+    return outbox.forStaff(who.id());
   }
 
   List<AbsenceCase> casesOfTheDay(Staff as) {

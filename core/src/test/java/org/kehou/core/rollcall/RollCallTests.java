@@ -79,6 +79,7 @@ class RollCallTests extends RollCallTestSupport {
 
   @Test
   void missingRollCallAlertsTeacherAndAdminOnce() throws Exception {
+    String openid = bindWechat(dutyTeacher);
     at(LocalTime.of(15, 44));
     ticker.tickAt(now());
     assertThat(notices(dutyTeacher, RollCallTicker.MISSING)).as("14 minutes after the start").isZero();
@@ -91,6 +92,12 @@ class RollCallTests extends RollCallTestSupport {
     assertThat(notices(dutyTeacher, RollCallTicker.MISSING)).isEqualTo(1);
     assertThat(notices(admin, RollCallTicker.MISSING)).isEqualTo(1);
     assertThat(notices(classTeacher, RollCallTicker.MISSING)).isZero();
+    assertThat(wechatTo(dutyTeacher)).as("re-runs and a second node add nothing").singleElement().satisfies(m -> {
+      assertThat(m.openid()).isEqualTo(openid);
+      assertThat(m.kind()).isEqualTo(RollCallTicker.MISSING);
+      assertThat(m.body()).contains("作业辅导", "未点名");
+    });
+    assertThat(wechatTo(admin)).as("no WeChat bound").isEmpty();
   }
 
   @Test
