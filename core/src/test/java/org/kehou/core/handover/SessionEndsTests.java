@@ -7,7 +7,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.calendar.RosterChild;
@@ -159,5 +164,33 @@ class SessionEndsTests {
     assertThat(later.children()).extracting(RosterChild::studentId).containsExactly(present);
     assertThat(left.children()).extracting(RosterChild::studentId).as("the session it was taken from keeps its roll")
         .contains(early);
+  }
+
+  @Test
+  void twoInstancesTickingAtTheSameMomentSendEachMessageOnce() throws Exception {
+    clock.set(WEDNESDAY.atTime(17, 46));
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> ticks = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        ticks.add(two.submit(() -> {
+          start.await();
+          sessionEnds.tick();
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> tick : ticks) {
+        tick.get();
+      }
+    } finally {
+      two.shutdown();
+    }
+    sessionEnds.tick();
+
+    assertThat(messages(present, SessionEnds.READY)).isEqualTo(1);
+    assertThat(messages(present, SessionEnds.LATE)).isEqualTo(1);
+    assertThat(staffNotices(SessionEnds.OVERDUE)).isEqualTo(1);
   }
 }
