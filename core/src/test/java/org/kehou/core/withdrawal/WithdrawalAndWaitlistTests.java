@@ -16,7 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
+// These tests run on the real clock: without quiet hours (start = end) the halfway reminder is queued at any hour, not
+// only when the suite happens to run between 07:00 and 21:30 Beijing time.
+@SpringBootTest(properties = {"kehou.reminders.quiet-start=00:00", "kehou.reminders.quiet-end=00:00"})
 class WithdrawalAndWaitlistTests {
 
   @Autowired ReviewService reviews;
