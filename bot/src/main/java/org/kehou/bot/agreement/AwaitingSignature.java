@@ -28,4 +28,13 @@ public class AwaitingSignature implements WxMpMessageMatcher {
             .anyMatch(child -> agreements.pendingText(child.studentId()).isPresent()))
         .orElse(false);
   }
+
+  /**
+   * The writer's registered name while an agreement waits: a signature, even when an absence case is open too (the
+   * router asks this before the absence reply, and the plain match after it, so other text joins the case).
+   */
+  public WxMpMessageMatcher typingTheRegisteredName() {
+    return message -> match(message) && bindings.find(message.getFromUser())
+        .map(binding -> agreements.isRegisteredName(binding.guardianId(), message.getContent())).orElse(false);
+  }
 }

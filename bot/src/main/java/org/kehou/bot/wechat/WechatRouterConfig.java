@@ -101,8 +101,11 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
         // The text right after 独自离校 / 取消独自离校 answers that question, not a waiting agreement.
         .rule().async(false).msgType(TEXT).matcher(homeAloneName).handler(homeAloneName).end()
-        .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
+        // A family with an open absence case and an agreement to sign: their registered name signs, any other text is
+        // their answer to the school (not a failed signature); without a case the signing rule also gives the hint.
+        .rule().async(false).msgType(TEXT).matcher(awaitingSignature.typingTheRegisteredName()).handler(sign).end()
         .rule().async(false).msgType(TEXT).matcher(openAbsenceCase).handler(absenceReply).end()
+        .rule().async(false).msgType(TEXT).matcher(awaitingSignature).handler(sign).end()
         // A voice message with recognised text arrives here as text (SpokenText); without it the parent is asked to type.
         .rule().async(false).msgType(VOICE).handler(untranscribedVoice).end()
         .rule().async(false).handler(fallback).end();
