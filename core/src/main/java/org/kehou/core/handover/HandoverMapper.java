@@ -2,6 +2,7 @@ package org.kehou.core.handover;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -53,4 +54,12 @@ interface HandoverMapper {
 
   @Select("SELECT id FROM staff WHERE school_id = #{schoolId} AND role = 'SCHOOL_ADMIN' AND active ORDER BY id")
   List<Long> admins(long schoolId);
+
+  record ChildGuardian(long studentId, long guardianId) {
+  }
+
+  @Select("<script>SELECT student_id, guardian_id FROM student_guardian WHERE student_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
+      + "ORDER BY student_id, guardian_id</script>")
+  List<ChildGuardian> guardiansOf(@Param("ids") Collection<Long> studentIds);
 }

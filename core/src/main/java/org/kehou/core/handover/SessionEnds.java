@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Set;
 import org.kehou.core.calendar.RosterChild;
 import org.kehou.core.calendar.Session;
 import org.kehou.core.calendar.Timetable;
-import org.kehou.core.lifecycle.GuardianNotices;
+import org.kehou.core.outbox.OutboxBatch;
+import org.kehou.core.outbox.Recipient;
 import org.kehou.core.staff.StaffAlerts;
 import org.kehou.core.text.Texts;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public class SessionEnds {
 
   private final Timetable timetable;
   private final HandoverMapper mapper;
-  private final GuardianNotices guardians;
+  private final OutboxBatch outbox;
   private final StaffAlerts staff;
   private final Texts texts;
   private final TransactionTemplate tx;
@@ -50,13 +52,13 @@ public class SessionEnds {
   private final Duration escalateAfter;
   private final Duration catchUp;
 
-  SessionEnds(Timetable timetable, HandoverMapper mapper, GuardianNotices guardians, StaffAlerts staff, Texts texts,
+  SessionEnds(Timetable timetable, HandoverMapper mapper, OutboxBatch outbox, StaffAlerts staff, Texts texts,
       TransactionTemplate tx, Clock clock, @Value("${kehou.handover.late-after:15m}") Duration lateAfter,
       @Value("${kehou.handover.escalate-after:30m}") Duration escalateAfter,
       @Value("${kehou.handover.catch-up:3h}") Duration catchUp) {
     this.timetable = timetable;
     this.mapper = mapper;
-    this.guardians = guardians;
+    this.outbox = outbox;
     this.staff = staff;
     this.texts = texts;
     this.tx = tx;
@@ -97,30 +99,40 @@ public class SessionEnds {
     String sessionKey = session.offeringId() + ":" + session.date();
     boolean late = !now.isBefore(end.plus(lateAfter));
     boolean escalate = !now.isBefore(end.plus(escalateAfter));
+    Map<Long, List<Long>> guardiansOf = new HashMap<>();
+    mapper.guardiansOf(present).forEach(g -> guardiansOf.computeIfAbsent(g.studentId(), id -> new ArrayList<>())
+        .add(g.guardianId()));
+    List<OutboxBatch.Message> messages = new ArrayList<>();
     for (RosterChild child : session.children()) {
       if (!present.contains(child.studentId())) {
         continue;
       }
       Map<String, String> values = Map.of("child", child.name(), "offering", session.offering(),
           "time", TIME.format(session.endsAt()), "place", place);
-      guardians.tell(school, child.studentId(), READY + ":" + sessionKey + ":" + child.studentId(), READY,
-          texts.message("pickup.ready", values), values, null);
-      if (late) {
-        guardians.tell(school, child.studentId(), LATE + ":" + sessionKey + ":" + child.studentId(), LATE,
-            texts.message("pickup.late", values), values, null);
-        if (session.teacherId() != null) {
-          staff.tell(session.teacherId(), OVERDUE, OVERDUE + ":" + sessionKey + ":" + child.studentId(),
-              texts.message("notice.pickupOverdue", values), values);
+      String childKey = sessionKey + ":" + child.studentId();
+      for (long guardian : guardiansOf.getOrDefault(child.studentId(), List.of())) {
+        Recipient to = new Recipient(school, guardian, child.studentId());
+        messages.add(new OutboxBatch.Message(to, READY, READY + ":" + childKey, texts.message("pickup.ready", values),
+            values));
+        if (late) {
+          messages.add(new OutboxBatch.Message(to, LATE, LATE + ":" + childKey, texts.message("pickup.late", values),
+              values));
         }
+      }
+      if (late && session.teacherId() != null) {
+        staff.tell(session.teacherId(), OVERDUE, OVERDUE + ":" + childKey, texts.message("notice.pickupOverdue", values),
+            values);
       }
       if (escalate) {
         Map<String, Object> withMinutes = new HashMap<>(values);
         withMinutes.put("minutes", escalateAfter.toMinutes());
         for (long admin : mapper.admins(school)) {
-          staff.tell(admin, ESCALATED, ESCALATED + ":" + sessionKey + ":" + child.studentId(),
-              texts.message("notice.pickupEscalated", withMinutes), values);
+          staff.tell(admin, ESCALATED, ESCALATED + ":" + childKey, texts.message("notice.pickupEscalated", withMinutes),
+              values);
         }
       }
     }
+    // Thousands of children can leave at the same minute: their messages are queued with a handful of statements.
+    outbox.enqueueAll(messages);
   }
 }

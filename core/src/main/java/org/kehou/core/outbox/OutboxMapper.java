@@ -21,6 +21,29 @@ interface OutboxMapper {
   @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active ORDER BY id")
   List<String> activeOpenids(long guardianId);
 
+  /** A guardian's active binding, for queuing many messages at once (OutboxBatch). */
+  record GuardianOpenid(long guardianId, String openid) {
+  }
+
+  @Select("<script>SELECT guardian_id, openid FROM wechat_binding WHERE active AND guardian_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> ORDER BY id</script>")
+  List<GuardianOpenid> activeOpenidsOf(@Param("ids") Collection<Long> guardianIds);
+
+  @Select("<script>SELECT dedup_key FROM outbox_message WHERE dedup_key IN "
+      + "<foreach item='k' collection='keys' open='(' separator=',' close=')'>#{k}</foreach></script>")
+  List<String> queuedAmong(@Param("keys") Collection<String> dedupKeys);
+
+  /** One row of a multi-row insert (OutboxBatch). */
+  record NewRow(Recipient r, String openid, String kind, String dedupKey, String body, String fields,
+      OutboxState state) {
+  }
+
+  @Insert("<script>INSERT INTO outbox_message (school_id, guardian_id, student_id, openid, kind, dedup_key, body, "
+      + "template_fields, state, next_attempt_at, created_at) VALUES <foreach item='x' collection='rows' separator=','>"
+      + "(#{x.r.schoolId}, #{x.r.guardianId}, #{x.r.studentId}, #{x.openid}, #{x.kind}, #{x.dedupKey}, #{x.body}, "
+      + "#{x.fields}, #{x.state}, #{now}, #{now})</foreach> ON DUPLICATE KEY UPDATE id = id</script>")
+  int insertAll(@Param("rows") List<NewRow> rows, @Param("now") LocalDateTime now);
+
   @Select("SELECT COUNT(*) > 0 FROM outbox_message WHERE dedup_key = #{dedupKey}")
   boolean queued(String dedupKey);
 
