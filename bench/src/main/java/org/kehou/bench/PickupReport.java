@@ -20,7 +20,7 @@ record PickupReport(PickupSchool school, int guardians, long delayMillis, double
         guardians, r.rows(), r.sentRows(), r.received(), r.duplicates(), r.missing(), r.unexpected(),
         r.perInstance().get(0), r.perInstance().get(1));
     out.println();
-    out.println("seconds after          | first message | last message | all SENT in db");
+    out.println("seconds after         | first message | last message | all SENT in db");
     out.println("----------------------+---------------+--------------+---------------");
     out.printf(Locale.ROOT, "%-21s | %13.2f | %12.2f | %14.2f%n", "T, the sessions' end", r.afterEnd(r.first()),
         r.afterEnd(r.last()), r.afterEnd(r.allSent()));
