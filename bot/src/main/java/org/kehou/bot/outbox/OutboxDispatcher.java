@@ -2,9 +2,11 @@ package org.kehou.bot.outbox;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kehou.core.outbox.OutboxClaims;
 import org.kehou.core.outbox.OutboxClaims.Batch;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * left to whoever took it over. A row whose claimant died is taken over once its lease expires.
  */
 @Component
-class OutboxDispatcher implements SmartLifecycle, DisposableBean {
+class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -38,6 +40,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
   private final ExecutorService senders;
   private volatile boolean stopping;
   private ScheduledExecutorService poller;
+  private final AtomicBoolean nudged = new AtomicBoolean();
 
   OutboxDispatcher(OutboxClaims claims, WeChatSender sender, OutboxProperties properties) {
     this.claims = claims;
@@ -180,6 +183,22 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void queued() {
+    ScheduledExecutorService current = poller;
+    if (current == null || !nudged.compareAndSet(false, true)) {
+      return; // not dispatching here, or a drain is already on its way
+    }
+    try {
+      current.execute(() -> {
+        nudged.set(false);
+        drainSafely();
+      });
+    } catch (RejectedExecutionException e) {
+      nudged.set(false); // stopping
     }
   }
 
