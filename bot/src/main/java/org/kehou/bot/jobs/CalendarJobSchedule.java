@@ -27,7 +27,7 @@ class CalendarJobSchedule {
 
   @Bean
   Trigger calendarTrigger(@Qualifier("calendarJob") JobDetail calendarJob,
-      @Value("${kehou.jobs.calendar-cron:0 * * * * ?}") String cron,
+      @Value("${kehou.jobs.calendar-cron:30 * * * * ?}") String cron,
       @Value("${kehou.timezone:Asia/Shanghai}") String zone) {
     return TriggerBuilder.newTrigger().forJob(calendarJob).withIdentity("calendar", "kehou")
         .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))

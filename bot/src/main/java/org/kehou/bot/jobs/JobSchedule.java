@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The bot's clustered Quartz jobs. Boot registers these beans once in the JDBC store; with overwrite-existing-jobs
+ * The bot's clustered Quartz jobs. Each runs every minute, at its own second: second 0 is the pickup job's, since
+ * sessions end on whole minutes and parents wait at the gate for those messages. Boot registers these beans once in the JDBC store; with overwrite-existing-jobs
  * false a restarting node keeps the stored schedule instead of pushing the next fire time back.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +26,7 @@ class JobSchedule {
   }
 
   @Bean
-  Trigger lifecycleTrigger(JobDetail lifecycleJob, @Value("${kehou.jobs.lifecycle-cron:0 * * * * ?}") String cron,
+  Trigger lifecycleTrigger(JobDetail lifecycleJob, @Value("${kehou.jobs.lifecycle-cron:20 * * * * ?}") String cron,
       @Value("${kehou.timezone:Asia/Shanghai}") String zone) {
     return TriggerBuilder.newTrigger().forJob(lifecycleJob).withIdentity("lifecycle", "kehou")
         .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))

@@ -24,7 +24,7 @@ class RollCallJobSchedule {
 
   @Bean
   Trigger rollCallTrigger(@Qualifier("rollCallJob") JobDetail rollCallJob,
-      @Value("${kehou.jobs.roll-call-cron:0 * * * * ?}") String cron,
+      @Value("${kehou.jobs.roll-call-cron:40 * * * * ?}") String cron,
       @Value("${kehou.timezone:Asia/Shanghai}") String zone) {
     return TriggerBuilder.newTrigger().forJob(rollCallJob).withIdentity("roll-call", "kehou")
         // All nodes down past a fire time: fire once at once when one is back, however many minutes were missed.

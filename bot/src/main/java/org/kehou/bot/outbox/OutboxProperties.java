@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kehou.outbox")
 record OutboxProperties(
     @DefaultValue("true") boolean dispatcherEnabled,
-    @DefaultValue("2s") Duration pollInterval,
+    @DefaultValue("1s") Duration pollInterval,
     @DefaultValue("20") int batchSize,
     @DefaultValue("2m") Duration lease,
     @DefaultValue("10s") Duration retryBase,

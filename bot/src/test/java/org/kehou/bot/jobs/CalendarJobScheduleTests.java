@@ -31,7 +31,7 @@ class CalendarJobScheduleTests {
     assertThat(job.getJobClass()).isEqualTo(CalendarJob.class);
     assertThat(job.isConcurrentExecutionDisallowed()).isTrue();
     assertThat(job.requestsRecovery()).as("a node dying mid-run: another runs it again").isTrue();
-    assertThat(trigger.getCronExpression()).isEqualTo("0 * * * * ?");
+    assertThat(trigger.getCronExpression()).isEqualTo("30 * * * * ?");
     assertThat(trigger.getTimeZone()).isEqualTo(TimeZone.getTimeZone("Asia/Shanghai"));
     assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
   }
