@@ -44,12 +44,12 @@ public interface SeatMapper {
 
   /**
    * The 1-based place of waitlisted choice {@code c} among the waitlisted choices of its offering whose child has the
-   * same priority standing ({@code s} is c's student), in {@link #firstWaitlisted}'s order: what a parent is told, so
-   * that no family can work out from its place that another child was moved ahead for a left-behind or hardship flag.
+   * same priority standing (the choice's priority_group, kept by V50's triggers), in {@link #firstWaitlisted}'s order:
+   * what a parent is told, so that no family can work out from its place that another child was moved ahead for a
+   * left-behind or hardship flag.
    */
-  String GROUP_POSITION = "(SELECT COUNT(*) FROM application_choice w JOIN application wa ON wa.id = w.application_id "
-      + "JOIN student ws ON ws.id = wa.student_id WHERE w.offering_id = c.offering_id AND w.status = 'WAITLISTED' "
-      + "AND (ws.priority <> 'NONE') = (s.priority <> 'NONE') "
+  String GROUP_POSITION = "(SELECT COUNT(*) FROM application_choice w WHERE w.offering_id = c.offering_id "
+      + "AND w.status = 'WAITLISTED' AND w.priority_group = c.priority_group "
       + "AND (COALESCE(w.draw_rank, 2147483647), w.id) <= (COALESCE(c.draw_rank, 2147483647), c.id))";
 
   /**
