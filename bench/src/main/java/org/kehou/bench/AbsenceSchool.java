@@ -1,30 +1,33 @@
 package org.kehou.bench;
 
 import java.io.IOException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The school of the absence bench, seeded through the mariadb client: {@code children} children in six grades of
- * {@code classesPerGrade} classes, each with a guardian bound to WeChat (every third child a second one, none shared),
- * all enrolled as the real flow leaves them (ACTIVE application, SEATED choice) in one of {@code sessions} homework-care
- * offerings running every weekday, child i in offering 1 + (i - 1) % sessions. The offerings start at {@code startsAt}
- * (in the past) and run to 23:59, the term's end time, so the sessions have started and not ended.
+ * The school of the absence bench ({@link EnrolledSchool}, classesPerGrade classes a grade): the sessions started at
+ * {@code startsAt}, in the past, and run to 23:59.
  */
 record AbsenceSchool(int children, int sessions, int classesPerGrade, LocalDate today, LocalTime startsAt) {
 
   static final String CODE = "ABSENCE";
 
-  /** The guardians of child {@code i}: its own, and for every third child a second one. */
+  private static final String TAG = "absence";
+
+  private EnrolledSchool enrolled() {
+    // The sessions run to 23:59, the term's end time: started and not ended while the bench runs.
+    return new EnrolledSchool(TAG, CODE, "缺席测试学校", children, sessions, classesPerGrade, today, startsAt,
+        LocalTime.of(23, 59));
+  }
+
   List<Long> guardiansOf(long child) {
-    return child % 3 == 0 ? List.of(child, children + child) : List.of(child);
+    return enrolled().guardiansOf(child);
   }
 
   static String openid(long guardian) {
-    return String.format("absence-g-%05d", guardian);
+    return EnrolledSchool.openid(TAG, guardian);
   }
 
   /** The children of a session's roster, in id order. */
@@ -52,44 +55,8 @@ record AbsenceSchool(int children, int sessions, int classesPerGrade, LocalDate 
   }
 
   void seed(Mariadb db) throws IOException, InterruptedException {
-    int classes = 6 * classesPerGrade;
     StringBuilder sql = new StringBuilder("SET NAMES utf8mb4; START TRANSACTION;");
-    sql.append("INSERT INTO school (id, code, name) VALUES (1, '").append(CODE).append("', '缺席测试学校');");
-    sql.append("INSERT INTO term (id, school_id, name, starts_on, ends_on, session_starts_at, winter_ends_at, "
-        + "summer_ends_at) VALUES (1, 1, 'absence bench term', '").append(today.minusDays(60)).append("', '")
-        .append(today.plusDays(120)).append("', '").append(startsAt).append("', '23:59', '23:59');");
-    sql.append("INSERT INTO grade (id, school_id, level, name) SELECT seq, 1, seq, CONCAT(seq, '年级') "
-        + "FROM seq_1_to_6;");
-    sql.append("INSERT INTO school_class (id, school_id, grade_id, name) SELECT seq, 1, 1 + (seq - 1) DIV ")
-        .append(classesPerGrade).append(", CONCAT(1 + (seq - 1) DIV ").append(classesPerGrade)
-        .append(", '年级', 1 + (seq - 1) % ").append(classesPerGrade).append(", '班') FROM seq_1_to_")
-        .append(classes).append(";");
-    sql.append("INSERT INTO student (id, school_id, class_id, student_no, name) SELECT seq, 1, 1 + (seq - 1) % ")
-        .append(classes).append(", CONCAT('A', LPAD(seq, 5, '0')), CONCAT('学生', seq) FROM seq_1_to_")
-        .append(children).append(";");
-    // Guardian i for child i; guardian children + i as the second of every third child.
-    sql.append("INSERT INTO guardian (id, school_id, name, phone) SELECT seq, 1, CONCAT('家长', seq), "
-        + "CONCAT('138', LPAD(seq, 8, '0')) FROM seq_1_to_").append(2 * children).append(" WHERE seq <= ")
-        .append(children).append(" OR (seq - ").append(children).append(") % 3 = 0;");
-    sql.append("INSERT INTO student_guardian (student_id, guardian_id, relation) SELECT seq, seq, '母亲' FROM seq_1_to_")
-        .append(children).append(";");
-    sql.append("INSERT INTO student_guardian (student_id, guardian_id, relation) SELECT seq, ").append(children)
-        .append(" + seq, '父亲' FROM seq_1_to_").append(children).append(" WHERE seq % 3 = 0;");
-    sql.append("INSERT INTO wechat_binding (openid, guardian_id, current_student_id) SELECT CONCAT('absence-g-', "
-        + "LPAD(guardian_id, 5, '0')), guardian_id, student_id FROM student_guardian;");
-    sql.append("INSERT INTO offering (id, school_id, term_id, name, kind, weekdays, grades, capacity, starts_at, "
-        + "ends_at) SELECT seq, 1, 1, CONCAT('作业辅导', seq, '组'), 'HOMEWORK', 31, 63, ").append(children)
-        .append(", '").append(startsAt).append("', '23:59' FROM seq_1_to_").append(sessions).append(";");
-    sql.append("INSERT INTO application (id, school_id, term_id, student_id, applicant_guardian_id, state, live, "
-        + "active_from) SELECT seq, 1, 1, seq, seq, 'ACTIVE', 1, '").append(today.minusDays(30))
-        .append("' FROM seq_1_to_").append(children).append(";");
-    sql.append("INSERT INTO application_choice (application_id, offering_id, status) SELECT seq, 1 + (seq - 1) % ")
-        .append(sessions).append(", 'SEATED' FROM seq_1_to_").append(children).append(";");
-    if (today.getDayOfWeek() == DayOfWeek.SATURDAY || today.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      // A weekend has no service unless the calendar makes it a 调休 workday.
-      sql.append("INSERT INTO calendar_day (school_id, term_id, day, kind, runs_as, note, created_at) VALUES (1, 1, '")
-          .append(today).append("', 'WORKDAY', 'MON', 'absence bench', NOW(3));");
-    }
+    enrolled().appendTo(sql);
     sql.append("COMMIT;");
     db.run(sql.toString());
   }

@@ -1,6 +1,6 @@
 package org.kehou.bot.pickup;
 
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.Map;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class HomeAloneHandler extends BoundParentHandler {
-
-  private static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
   private final HomeAlone homeAlone;
   private final HomeAloneQuestions.Signing signing;
@@ -39,8 +37,9 @@ public class HomeAloneHandler extends BoundParentHandler {
     }
     var signed = homeAlone.inForce(binding.schoolId(), studentId);
     if (signed.isPresent()) {
+      LocalDateTime at = signed.get().signedAt();
       return replies.text(message, "homeAlone.inForce", Map.of("child", child, "by", signed.get().signedByName(),
-          "at", SIGNED_AT.format(signed.get().signedAt())));
+          "month", at.getMonthValue(), "day", at.getDayOfMonth(), "time", replies.time(at.toLocalTime())));
     }
     signing.ask(message.getFromUser(), studentId);
     return replies.text(message, "homeAlone.ask", Map.of("child", child));

@@ -121,9 +121,7 @@ public class Handovers {
     RosterChild child = session.children().stream().filter(c -> c.studentId() == studentId).findFirst()
         .orElseThrow(() -> new HandoverRefused(Kind.NOT_ON_ROSTER, Map.of("id", studentId)));
     mapper.lockChild(studentId);
-    Boolean present = rollCalls.read(me, offeringId, date).children().stream()
-        .filter(c -> c.studentId() == studentId).findFirst().map(RollCall.ChildMarks::present).orElse(null);
-    if (!Boolean.TRUE.equals(present)) {
+    if (!mapper.present(offeringId, date).contains(studentId)) {
       throw new HandoverRefused(Kind.NOT_PRESENT, Map.of("child", child.name()));
     }
     Taker taker = taker(me.schoolId(), child, collector);

@@ -102,6 +102,7 @@ public class SessionEnds {
     Map<Long, List<Long>> guardiansOf = new HashMap<>();
     mapper.guardiansOf(present).forEach(g -> guardiansOf.computeIfAbsent(g.studentId(), id -> new ArrayList<>())
         .add(g.guardianId()));
+    List<Long> admins = escalate ? mapper.admins(school) : List.of();
     List<OutboxBatch.Message> messages = new ArrayList<>();
     for (RosterChild child : session.children()) {
       if (!present.contains(child.studentId())) {
@@ -126,7 +127,7 @@ public class SessionEnds {
       if (escalate) {
         Map<String, Object> withMinutes = new HashMap<>(values);
         withMinutes.put("minutes", escalateAfter.toMinutes());
-        for (long admin : mapper.admins(school)) {
+        for (long admin : admins) {
           staff.tell(admin, ESCALATED, ESCALATED + ":" + childKey, texts.message("notice.pickupEscalated", withMinutes),
               values);
         }

@@ -20,10 +20,12 @@ public class Outbox {
   private static final JsonMapper JSON = JsonMapper.shared();
 
   private final OutboxMapper mapper;
+  private final OutboxBatch batch;
   private final Clock clock;
 
-  Outbox(OutboxMapper mapper, Clock clock) {
+  Outbox(OutboxMapper mapper, OutboxBatch batch, Clock clock) {
     this.mapper = mapper;
+    this.batch = batch;
     this.clock = clock;
   }
 
@@ -36,31 +38,7 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int enqueue(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields) {
-    MessageKinds.check(kind, fields);
-    LocalDateTime now = LocalDateTime.now(clock);
-    String json = toJson(fields);
-    List<String> openids = mapper.activeOpenids(recipient.guardianId());
-    if (openids.isEmpty()) {
-      return insertOnce(recipient, null, kind, dedupKey + ":-", body, json, OutboxState.NO_RECIPIENT, now);
-    }
-    int written = 0;
-    for (String openid : openids) {
-      written += insertOnce(recipient, openid, kind, dedupKey + ":" + openid, body, json, OutboxState.PENDING, now);
-    }
-    return written;
-  }
-
-  /**
-   * A key already queued is found by a plain read and left alone. The insert would find it too, but its duplicate
-   * check locks the gap below the key until the transaction ends, and a job queuing reminders again on every run
-   * would hold such gaps against every seat transaction inserting a message there.
-   */
-  private int insertOnce(Recipient recipient, String openid, String kind, String dedupKey, String body, String json,
-      OutboxState state, LocalDateTime now) {
-    if (mapper.queued(dedupKey)) {
-      return 0;
-    }
-    return mapper.insert(recipient, openid, kind, dedupKey, body, json, state, now);
+    return batch.enqueueAll(List.of(new OutboxBatch.Message(recipient, kind, dedupKey, body, fields)));
   }
 
   /**

@@ -15,9 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Many messages queued with a handful of statements whatever their number: when sessions end, thousands of pickup
- * messages fall due in the same second, and queuing them one guardian at a time (bindings read, key checked, row
- * inserted) took longer than parents should wait. Same rows and keys as {@link Outbox#enqueue}, one per active binding.
+ * Messages to guardians queued with a handful of statements whatever their number (one row per active binding of the
+ * guardian, keyed {@code <dedupKey>:<openid>}; a guardian with none gets a NO_RECIPIENT row): when sessions end,
+ * thousands of pickup messages fall due in the same second, and queuing them one guardian at a time took longer than
+ * parents should wait. {@link Outbox#enqueue} is the one-message case.
  */
 @Service
 public class OutboxBatch {
@@ -66,7 +67,9 @@ public class OutboxBatch {
             OutboxState.PENDING));
       }
     }
-    // Keys already queued are found with plain reads first, as Outbox#insertOnce explains: no gap locks held.
+    // Keys already queued are found by a plain read and left alone. The insert would find them too, but its duplicate
+    // check locks the gap below each key until the transaction ends, and a job queuing reminders again on every run
+    // would hold such gaps against every seat transaction inserting a message there.
     Set<String> queued = new HashSet<>();
     for (List<OutboxMapper.NewRow> chunk : chunks(rows)) {
       queued.addAll(mapper.queuedAmong(chunk.stream().map(OutboxMapper.NewRow::dedupKey).toList()));

@@ -47,14 +47,6 @@ interface OutboxMapper {
   @Select("SELECT COUNT(*) > 0 FROM outbox_message WHERE dedup_key = #{dedupKey}")
   boolean queued(String dedupKey);
 
-  /** A re-run of whatever decided to send (a job, a retried request) finds the key taken and writes nothing. */
-  @Insert("INSERT INTO outbox_message (school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, "
-      + "state, next_attempt_at, created_at) VALUES (#{r.schoolId}, #{r.guardianId}, #{r.studentId}, #{openid}, #{kind}, "
-      + "#{dedupKey}, #{body}, #{fields}, #{state}, #{now}, #{now}) ON DUPLICATE KEY UPDATE id = id")
-  int insert(@Param("r") Recipient recipient, @Param("openid") String openid, @Param("kind") String kind,
-      @Param("dedupKey") String dedupKey, @Param("body") String body, @Param("fields") String fields,
-      @Param("state") OutboxState state, @Param("now") LocalDateTime now);
-
   @Insert("INSERT INTO outbox_message (school_id, staff_id, openid, kind, dedup_key, body, template_fields, state, "
       + "next_attempt_at, created_at) VALUES (#{schoolId}, #{staffId}, #{openid}, #{kind}, #{dedupKey}, #{body}, "
       + "#{fields}, #{state}, #{now}, #{now}) ON DUPLICATE KEY UPDATE id = id")
