@@ -71,7 +71,8 @@ class WeChatSender {
   }
 
   private Delivery sendTemplate(OutboxMessage message, TemplateSpec template) throws WxErrorException {
-    WxMpTemplateMessage out = WxMpTemplateMessage.builder().toUser(message.openid()).templateId(template.id()).build();
+    WxMpTemplateMessage out = WxMpTemplateMessage.builder().toUser(message.openid()).templateId(template.id())
+        .url(message.link()).build();
     template.data(readFields(message.templateFields()))
         .forEach((key, value) -> out.addData(new WxMpTemplateData(key, value)));
     return Delivery.sent(TEMPLATE, wechat.getTemplateMsgService().sendTemplateMsg(out));

@@ -9,6 +9,7 @@ import org.kehou.core.agreement.AgreementReminders;
 import org.kehou.core.agreement.Amendments;
 import org.kehou.core.calendar.CalendarNotices;
 import org.kehou.core.leave.LeaveService;
+import org.kehou.core.notice.NoticeReminders;
 import org.kehou.core.outbox.SendWindow;
 import org.kehou.core.waitlist.WaitlistService;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Reminders never go out at night (default 21:30–07:00): none is queued then, and one that falls due then (a retry
  * after backoff, a row queued just before) is held by the dispatcher until the quiet hours end. The calendar's notices
  * (a cancelled afternoon, a new pickup time) and the class teacher's leave alerts are held the same way when they are
- * queued at night.
+ * queued at night, and so are the school's notices (通知) unless urgent.
  */
 @Component
 public class QuietHours implements SendWindow {
@@ -32,7 +33,7 @@ public class QuietHours implements SendWindow {
    * here.
    */
   private static final Set<String> HELD_KINDS =
-      union(union(REMINDER_KINDS, CalendarNotices.KINDS), LeaveService.STAFF_KINDS);
+      union(union(union(REMINDER_KINDS, CalendarNotices.KINDS), LeaveService.STAFF_KINDS), NoticeReminders.HELD_KINDS);
 
   private final LocalTime start;
   private final LocalTime end;

@@ -49,6 +49,12 @@ public final class MessageKinds {
     // The session has ended (sent whatever the quiet hours), and a second one when nobody came in time.
     VALUES.put("pickup-ready", List.of("child", "offering", "time", "place"));
     VALUES.put("pickup-late", List.of("child", "offering", "time", "place"));
+    // A notice from the school (通知), one message per guardian naming each of their children in it; its link opens the
+    // notice's page. The urgent kinds are never held by the quiet hours.
+    VALUES.put("notice", List.of("child", "title", "sender", "sentAt"));
+    VALUES.put("notice-urgent", List.of("child", "title", "sender", "sentAt"));
+    VALUES.put("notice-reminder", List.of("child", "title", "deadline"));
+    VALUES.put("notice-urgent-reminder", List.of("child", "title", "deadline"));
     staff("withdrawal", "child", "endsOn");
     // About a child's safety now, like absence-alert: never held by the quiet hours (QuietHours holds listed kinds).
     staff("absence", "child", "className", "offering", "date", "startsAt");
@@ -59,6 +65,8 @@ public final class MessageKinds {
     staff("leave-cancelled", "child", "className", "day");
     staff("pickup-overdue", "child", "offering", "time");
     staff("pickup-overdue-escalated", "child", "offering", "time");
+    // An urgent notice still unconfirmed: its sender is told how many children and which.
+    staff("notice-unconfirmed", "title", "count");
   }
 
   private static void staff(String kind, String... values) {

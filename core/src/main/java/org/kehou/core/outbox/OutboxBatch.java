@@ -24,7 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxBatch {
 
   /** A message to one guardian: the same arguments as {@link Outbox#enqueue}. */
-  public record Message(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields) {
+  public record Message(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields,
+      String link) {
+
+    public Message(Recipient recipient, String kind, String dedupKey, String body, Map<String, String> fields) {
+      this(recipient, kind, dedupKey, body, fields, null);
+    }
   }
 
   private static final int CHUNK = 500;
@@ -60,11 +65,11 @@ public class OutboxBatch {
       List<String> bound = openids.getOrDefault(m.recipient().guardianId(), List.of());
       if (bound.isEmpty()) {
         rows.add(new OutboxMapper.NewRow(m.recipient(), null, m.kind(), m.dedupKey() + ":-", m.body(), json,
-            OutboxState.NO_RECIPIENT));
+            OutboxState.NO_RECIPIENT, m.link()));
       }
       for (String openid : bound) {
         rows.add(new OutboxMapper.NewRow(m.recipient(), openid, m.kind(), m.dedupKey() + ":" + openid, m.body(), json,
-            OutboxState.PENDING));
+            OutboxState.PENDING, m.link()));
       }
     }
     // Keys already queued are found by a plain read and left alone. The insert would find them too, but its duplicate

@@ -16,7 +16,7 @@ interface OutboxMapper {
 
   String COLUMNS = "id, school_id, guardian_id, student_id, openid, kind, dedup_key, body, template_fields, state, attempts, "
       + "next_attempt_at, channel, wechat_msg_id, last_error_code, last_error, created_at, sent_at, delivery_status, "
-      + "delivery_reported_at, staff_id";
+      + "delivery_reported_at, staff_id, link";
 
   @Select("SELECT openid FROM wechat_binding WHERE guardian_id = #{guardianId} AND active ORDER BY id")
   List<String> activeOpenids(long guardianId);
@@ -35,13 +35,14 @@ interface OutboxMapper {
 
   /** One row of a multi-row insert (OutboxBatch). */
   record NewRow(Recipient r, String openid, String kind, String dedupKey, String body, String fields,
-      OutboxState state) {
+      OutboxState state, String link) {
   }
 
   @Insert("<script>INSERT INTO outbox_message (school_id, guardian_id, student_id, openid, kind, dedup_key, body, "
-      + "template_fields, state, next_attempt_at, created_at) VALUES <foreach item='x' collection='rows' separator=','>"
+      + "template_fields, state, next_attempt_at, created_at, link) VALUES "
+      + "<foreach item='x' collection='rows' separator=','>"
       + "(#{x.r.schoolId}, #{x.r.guardianId}, #{x.r.studentId}, #{x.openid}, #{x.kind}, #{x.dedupKey}, #{x.body}, "
-      + "#{x.fields}, #{x.state}, #{now}, #{now})</foreach> ON DUPLICATE KEY UPDATE id = id</script>")
+      + "#{x.fields}, #{x.state}, #{now}, #{now}, #{x.link})</foreach> ON DUPLICATE KEY UPDATE id = id</script>")
   int insertAll(@Param("rows") List<NewRow> rows, @Param("now") LocalDateTime now);
 
   @Select("SELECT COUNT(*) > 0 FROM outbox_message WHERE dedup_key = #{dedupKey}")

@@ -7,7 +7,8 @@ import java.time.LocalDateTime;
  * what the parent was told); {@code templateFields} the same content as named values ({@code child}, {@code deadline}…),
  * as JSON, which each kind's configured template maps onto its own field keys. {@code deliveryStatus} is WeChat's later
  * report on a template message (null until it arrives, and for customer-service messages). A row is for a guardian or
- * for a staff member ({@code staffId}, a staff alert): exactly one of the two is set.
+ * for a staff member ({@code staffId}, a staff alert): exactly one of the two is set. {@code link}, when set, is the page a template message opens (a notice's
+ * signed link).
  */
 public record OutboxMessage(
     long id,
@@ -30,5 +31,6 @@ public record OutboxMessage(
     LocalDateTime sentAt,
     DeliveryStatus deliveryStatus,
     LocalDateTime deliveryReportedAt,
-    Long staffId) {
+    Long staffId,
+    String link) {
 }
