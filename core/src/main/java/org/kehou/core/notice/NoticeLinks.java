@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,7 +82,7 @@ public class NoticeLinks {
         new SecureRandom().nextBytes(fresh);
         // Whoever inserts first wins; everyone then reads the same key.
         mapper.insertLinkSecretIfAbsent("notice-link", fresh);
-        secret = mapper.linkSecret("notice-link");
+        secret = HexFormat.of().parseHex(mapper.linkSecretHex("notice-link"));
       }
       k = new SecretKeySpec(secret, "HmacSHA256");
       key = k;

@@ -182,6 +182,7 @@ interface NoticeMapper {
   @Insert("INSERT IGNORE INTO link_secret (name, secret) VALUES (#{name}, #{secret})")
   void insertLinkSecretIfAbsent(@Param("name") String name, @Param("secret") byte[] secret);
 
-  @Select("SELECT secret FROM link_secret WHERE name = #{name}")
-  byte[] linkSecret(String name);
+  /** Hex: MyBatis would map a bare byte[] result as a list of single-byte rows. */
+  @Select("SELECT HEX(secret) FROM link_secret WHERE name = #{name}")
+  String linkSecretHex(String name);
 }
