@@ -55,6 +55,8 @@ public final class MessageKinds {
     VALUES.put("notice-urgent", List.of("child", "title", "sender", "sentAt"));
     VALUES.put("notice-reminder", List.of("child", "title", "deadline"));
     VALUES.put("notice-urgent-reminder", List.of("child", "title", "deadline"));
+    // The monthly statement of a child's fees (课后服务费), with how it was counted and any correction.
+    VALUES.put("fee-statement", List.of("child", "month", "amount"));
     staff("withdrawal", "child", "endsOn");
     // About a child's safety now, like absence-alert: never held by the quiet hours (QuietHours holds listed kinds).
     staff("absence", "child", "className", "offering", "date", "startsAt");
