@@ -39,6 +39,8 @@ import org.kehou.bot.pickup.HomeAloneNameHandler;
 import org.kehou.bot.pickup.PickupHandler;
 import org.kehou.bot.letter.LetterHandler;
 import org.kehou.bot.letter.ReadHandler;
+import org.kehou.bot.notice.ConfirmNoticeHandler;
+import org.kehou.bot.notice.NoticesHandler;
 import org.kehou.bot.outbox.TemplateReportHandler;
 import org.kehou.bot.withdrawal.ConfirmWithdrawHandler;
 import org.kehou.bot.withdrawal.DeclineOfferHandler;
@@ -66,6 +68,7 @@ class WechatRouterConfig {
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
       LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup, HomeAloneHandler homeAlone,
       CancelHomeAloneHandler cancelHomeAlone, HomeAloneNameHandler homeAloneName,
+      ConfirmNoticeHandler confirmNotice, NoticesHandler noticeList,
       UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
@@ -89,6 +92,8 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("pickup")).handler(pickup).end()
         .rule().async(false).msgType(TEXT).content(c.word("homeAlone")).handler(homeAlone).end()
         .rule().async(false).msgType(TEXT).content(c.word("cancelHomeAlone")).handler(cancelHomeAlone).end()
+        .rule().async(false).msgType(TEXT).matcher(c.withNumber("confirmNotice")).handler(confirmNotice).end()
+        .rule().async(false).msgType(TEXT).content(c.word("notices")).handler(noticeList).end()
         .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()

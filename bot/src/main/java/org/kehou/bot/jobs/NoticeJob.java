@@ -1,0 +1,27 @@
+package org.kehou.bot.jobs;
+
+import org.kehou.bot.outbox.OutboxNudge;
+import org.kehou.core.notice.NoticeReminders;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/** Thin, like {@link LifecycleJob}: notice reminders and urgent notices' alerts to their senders; idempotent. */
+@DisallowConcurrentExecution
+class NoticeJob implements Job {
+
+  private final NoticeReminders reminders;
+  private final OutboxNudge outbox;
+
+  NoticeJob(NoticeReminders reminders, OutboxNudge outbox) {
+    this.reminders = reminders;
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) {
+    if (reminders.tick() > 0) {
+      outbox.queued();
+    }
+  }
+}
