@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kehou.bot.WebhookPosts;
 import org.kehou.bot.WebhookTestSupport;
 import org.kehou.core.outbox.Outbox;
+import org.kehou.core.outbox.OutboxBatch;
 import org.kehou.core.outbox.OutboxMessage;
 import org.kehou.core.outbox.Recipient;
 import org.kehou.core.testing.SchoolFixture;
@@ -38,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
     "kehou.outbox.templates.agreement-ready.fields=thing1=child, thing2=title, time3=deadline",
     "kehou.outbox.templates.waitlist-offer.id=tmpl-offer",
     "kehou.outbox.templates.waitlist-offer.fields=thing4=child, thing7=offering, phrase2=child, "
-        + "character_string9=offering, time3=expires"})
+        + "character_string9=offering, time3=expires",
+    "kehou.outbox.templates.notice.id=tmpl-notice",
+    "kehou.outbox.templates.notice.fields=thing1=title, thing2=child, time3=sentAt"})
 @ExtendWith(OutputCaptureExtension.class)
 class OutboxChannelTests extends WebhookTestSupport {
 
@@ -52,6 +55,8 @@ class OutboxChannelTests extends WebhookTestSupport {
   Outbox outbox;
   @Autowired
   TransactionTemplate transactions;
+  @Autowired
+  OutboxBatch batch;
   @Autowired
   TestRestTemplate rest;
   @Autowired
@@ -207,6 +212,26 @@ class OutboxChannelTests extends WebhookTestSupport {
   private void markSentAsTemplate(OutboxMessage message, String msgId) {
     db.update("UPDATE outbox_message SET state = 'SENT', channel = 'TEMPLATE', wechat_msg_id = ? WHERE id = ?", msgId,
         message.id());
+  }
+
+  @Test
+  void aNoticesTemplateMessageOpensTheNoticesPage() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("child", "欧阳思远");
+    fields.put("title", "明天停课");
+    fields.put("sender", "张校长");
+    fields.put("sentAt", "12月7日 09:30");
+    String link = "https://kehou.example.edu.cn/notice/7." + guardian + ".abcdefghijklmnopqrstuv";
+    transactions.executeWithoutResult(tx -> batch.enqueueAll(List.of(new OutboxBatch.Message(
+        new Recipient(school.schoolId, guardian, student), "notice", "notice:test:" + System.nanoTime(),
+        "明天停课。查看通知：" + link, fields, link))));
+    db.update("UPDATE outbox_message SET state = 'CANCELLED' WHERE guardian_id = ? AND state = 'PENDING'", guardian);
+
+    Delivery delivery = sender.send(outbox.forGuardian(guardian).get(0));
+
+    assertThat(delivery.channel()).isEqualTo("TEMPLATE");
+    assertThat(requests(TEMPLATE).get(0).getBodyAsString()).contains("\"template_id\":\"tmpl-notice\"",
+        "\"url\":\"" + link + "\"", "\"thing1\":{\"value\":\"明天停课\"");
   }
 
   private OutboxMessage queue(String kind, Map<String, String> fields) {
