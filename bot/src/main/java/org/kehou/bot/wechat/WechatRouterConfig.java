@@ -27,6 +27,7 @@ import org.kehou.bot.enrolment.CancelHandler;
 import org.kehou.bot.enrolment.ConfirmHandler;
 import org.kehou.bot.enrolment.PickHandler;
 import org.kehou.bot.enrolment.StatusHandler;
+import org.kehou.bot.fee.StatementsHandler;
 import org.kehou.bot.help.FallbackHandler;
 import org.kehou.bot.help.HelpHandler;
 import org.kehou.bot.help.OtherEventHandler;
@@ -68,7 +69,7 @@ class WechatRouterConfig {
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
       LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup, HomeAloneHandler homeAlone,
       CancelHomeAloneHandler cancelHomeAlone, HomeAloneNameHandler homeAloneName,
-      ConfirmNoticeHandler confirmNotice, NoticesHandler noticeList,
+      ConfirmNoticeHandler confirmNotice, NoticesHandler noticeList, StatementsHandler statements,
       UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
@@ -94,6 +95,7 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("cancelHomeAlone")).handler(cancelHomeAlone).end()
         .rule().async(false).msgType(TEXT).matcher(c.withNumber("confirmNotice")).handler(confirmNotice).end()
         .rule().async(false).msgType(TEXT).content(c.word("notices")).handler(noticeList).end()
+        .rule().async(false).msgType(TEXT).content(c.word("statements")).handler(statements).end()
         .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirm")).handler(confirm).end()
