@@ -134,6 +134,12 @@ final class FakeWeChat implements AutoCloseable {
     return Map.copyOf(byRecipient);
   }
 
+  /** When the first send to {@code recipient} arrived ({@link System#nanoTime()}), 0 if none yet; no copy made. */
+  long firstArrival(String recipient) {
+    Arrivals arrivals = byRecipient.get(recipient);
+    return arrivals == null ? 0 : arrivals.firstNanos;
+  }
+
   int takeMaxInFlight() {
     return maxInFlight.getAndSet(0);
   }
