@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * Parents confirming with {@code 收到} through the signed webhook while the notice goes out, open loop: each parent's
  * message is drawn uniformly over the window from the moment the notice was sent, whatever the bots do; but nobody
  * confirms a message they have not received, so a parent drawn before their message reached a fake WeChat API is due
- * at that arrival instead. Latency runs from the moment a message was due, so waiting for a driver connection counts.
+ * at that arrival instead (the fakes call back on each first arrival, so no polling delay of ours is counted).
+ * Latency runs from the moment a message was due, so waiting for a driver connection counts.
  * Parents alternate between the two bots, as WeChat's calls would between instances behind a load balancer.
  */
 final class NoticeConfirmations {
@@ -26,8 +27,12 @@ final class NoticeConfirmations {
   static final String UNSENT = "not sent before the drain deadline";
   static final String NEVER_RECEIVED = "never received the notice";
 
-  /** Moments are System.nanoTime(); {@code replies} the first reply text of each kind, for the reader. */
-  record Outcome(Recorder.Merged all, List<Recorder.Merged> perBot, Map<String, String> replies) {
+  /**
+   * {@code replies}: the first reply texts, for the reader. {@code dueAndMicros}: per answered message, the moment it
+   * was due and its latency in microseconds, so the report can tell those due while the notice was going out.
+   */
+  record Outcome(Recorder.Merged all, List<Recorder.Merged> perBot, Map<String, String> replies,
+      List<long[]> dueAndMicros) {
   }
 
   private static final class Parent implements Delayed {
@@ -77,6 +82,17 @@ final class NoticeConfirmations {
       queues.get(bot).add(new Parent(openids.get(i), bot, start + (long) (random.nextDouble() * window)));
     }
     long deadline = start + window + drainSeconds * 1_000_000_000L;
+    // Parents whose moment came before their message did: the first arrival at a fake puts them in their queue.
+    Map<String, Parent> waiting = new ConcurrentHashMap<>();
+    for (FakeWeChat fake : fakes) {
+      fake.onFirstArrival(openid -> {
+        Parent parent = waiting.remove(openid);
+        if (parent != null) {
+          ready(parent, received(parent, fakes), queues.get(parent.bot));
+        }
+      });
+    }
+    List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicInteger unfinished = new AtomicInteger(openids.size());
     Map<String, String> replies = new ConcurrentHashMap<>();
     List<List<Recorder>> recorders = new ArrayList<>();
@@ -91,7 +107,7 @@ final class NoticeConfirmations {
         HttpConnection opened = new HttpConnection("127.0.0.1", botPorts[b], timeoutMillis).connected();
         threads.add(new Thread(() -> {
           try (HttpConnection connection = opened) {
-            work(queue, connection, mine, messages, fakes, unfinished, deadline, replies);
+            work(queue, waiting, connection, mine, messages, fakes, unfinished, deadline, replies, samples);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -102,6 +118,10 @@ final class NoticeConfirmations {
     for (Thread thread : threads) {
       thread.join();
     }
+    fakes.forEach(fake -> fake.onFirstArrival(openid -> { }));
+    for (Parent left : waiting.values()) {
+      recorders.get(left.bot).get(0).notSent(NEVER_RECEIVED, 1);
+    }
     List<Recorder.Merged> perBot = new ArrayList<>();
     List<Recorder> every = new ArrayList<>();
     for (int b = 0; b < botPorts.length; b++) {
@@ -111,32 +131,26 @@ final class NoticeConfirmations {
       perBot.add(Recorder.merge(recorders.get(b)));
       every.addAll(recorders.get(b));
     }
-    return new Outcome(Recorder.merge(every), perBot, Map.copyOf(replies));
+    return new Outcome(Recorder.merge(every), perBot, Map.copyOf(replies), List.copyOf(samples));
   }
 
-  private static void work(DelayQueue<Parent> queue, HttpConnection connection, Recorder recorder,
-      SignedMessages messages, List<FakeWeChat> fakes, AtomicInteger unfinished, long deadline,
-      Map<String, String> replies) throws InterruptedException {
+  private static void work(DelayQueue<Parent> queue, Map<String, Parent> waiting, HttpConnection connection,
+      Recorder recorder, SignedMessages messages, List<FakeWeChat> fakes, AtomicInteger unfinished, long deadline,
+      Map<String, String> replies, List<long[]> samples) throws InterruptedException {
     while (true) {
       Parent parent = queue.poll(50, TimeUnit.MILLISECONDS);
       long now = System.nanoTime();
       if (parent == null) {
-        if (unfinished.get() == 0 || now > deadline) {
+        if (unfinished.get() == waiting.size() && (unfinished.get() == 0 || now > deadline)) {
           return;
         }
         continue;
       }
       if (parent.due == 0) {
+        // Waiting first, then looking: either this look sees the arrival or the fake's callback sees the parent.
+        waiting.put(parent.openid, parent);
         long arrived = received(parent, fakes);
-        if (arrived == 0) {
-          if (now > deadline) {
-            recorder.notSent(NEVER_RECEIVED, 1);
-            unfinished.decrementAndGet();
-          } else {
-            // Not received yet: look again shortly; the latency will run from the arrival, not from this look.
-            parent.at = now + 10_000_000L;
-            queue.add(parent);
-          }
+        if (arrived == 0 || waiting.remove(parent.openid) == null) {
           continue;
         }
         parent.due = Math.max(parent.drawn, arrived);
@@ -146,9 +160,18 @@ final class NoticeConfirmations {
         unfinished.decrementAndGet();
         continue;
       }
-      send(connection, parent, messages, recorder, replies);
+      if (send(connection, parent, messages, recorder, replies)) {
+        samples.add(new long[] {parent.due, (System.nanoTime() - parent.due) / 1000});
+      }
       unfinished.decrementAndGet();
     }
+  }
+
+  /** The parent's message arrived: due at that moment, or at its drawn moment if later. */
+  private static void ready(Parent parent, long arrived, DelayQueue<Parent> queue) {
+    parent.due = Math.max(parent.drawn, arrived);
+    parent.at = parent.due;
+    queue.add(parent);
   }
 
   /** When the parent's notice first reached any fake WeChat API; 0 if it has not. */
@@ -163,7 +186,7 @@ final class NoticeConfirmations {
     return first;
   }
 
-  private static void send(HttpConnection connection, Parent parent, SignedMessages messages, Recorder recorder,
+  private static boolean send(HttpConnection connection, Parent parent, SignedMessages messages, Recorder recorder,
       Map<String, String> replies) {
     SignedMessages.Request request = messages.text(PORTAL, parent.openid, "收到");
     String failure;
@@ -198,5 +221,6 @@ final class NoticeConfirmations {
       // A refused or dead server must not turn the driver into a busy loop.
       LockSupport.parkNanos(1_000_000);
     }
+    return failure == null;
   }
 }

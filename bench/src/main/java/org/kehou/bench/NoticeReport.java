@@ -37,6 +37,13 @@ record NoticeReport(NoticeSchool school, int confirmers, int windowSeconds, long
       row(out, "bot " + (b + 1), c.perBot().get(b));
     }
     row(out, "both", c.all());
+    long lastArrival = r.last() == 0 ? Long.MAX_VALUE : r.last();
+    int[] during = c.dueAndMicros().stream().filter(s -> s[0] <= lastArrival).mapToInt(s -> (int) s[1]).sorted()
+        .toArray();
+    int[] after = c.dueAndMicros().stream().filter(s -> s[0] > lastArrival).mapToInt(s -> (int) s[1]).sorted()
+        .toArray();
+    partial(out, "while sending", during);
+    partial(out, "after it", after);
     c.all().errors().forEach((kind, n) -> out.printf("  errors: %d x %s%n", n, kind));
     out.println("replies (first of each text):");
     for (Map.Entry<String, String> reply : c.replies().entrySet()) {
@@ -60,6 +67,12 @@ record NoticeReport(NoticeSchool school, int confirmers, int windowSeconds, long
     int[] ok = m.okMicros();
     out.printf(Locale.ROOT, "%-12s | %8d | %8d | %8s | %8s | %8s | %8s | %6d%n", label, ok.length + m.errorCount(),
         ok.length, ms(ok, 0.50), ms(ok, 0.95), ms(ok, 0.99), ok.length == 0 ? "-" : ms(ok, 1.0), m.errorCount());
+  }
+
+  /** Answered messages due before (or after) the notice's last message reached a fake, errors not split. */
+  private static void partial(PrintStream out, String label, int[] ok) {
+    out.printf(Locale.ROOT, "%-12s | %8s | %8d | %8s | %8s | %8s | %8s | %6s%n", label, "", ok.length,
+        ms(ok, 0.50), ms(ok, 0.95), ms(ok, 0.99), ok.length == 0 ? "-" : ms(ok, 1.0), "");
   }
 
   private static String ms(int[] sorted, double p) {
