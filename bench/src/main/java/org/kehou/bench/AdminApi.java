@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The few calls of the admin API the absence bench makes, as staff would through the web UI (JSON by hand). */
+/** The few calls of the admin API the absence and notice benches make, as staff would through the web UI (JSON by hand). */
 final class AdminApi {
 
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -50,6 +50,12 @@ final class AdminApi {
     String json = "{\"allPresentExcept\":[" + absent.stream().map(String::valueOf).collect(Collectors.joining(","))
         + "]}";
     return request("PUT", path(offeringId, date), token, json);
+  }
+
+  /** Any call with a JSON body (or none), answering the body; anything but {@code expected} is an IOException. */
+  String json(String method, String path, String token, String json, int expected)
+      throws IOException, InterruptedException {
+    return call(method, path, token, json, expected);
   }
 
   HttpClient http() {

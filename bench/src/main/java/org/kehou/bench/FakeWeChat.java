@@ -36,6 +36,7 @@ final class FakeWeChat implements AutoCloseable {
   private final AtomicLong msgIds = new AtomicLong(1_000_000);
   private final Map<String, Arrivals> byRecipient = new ConcurrentHashMap<>();
   private volatile long lastSendNanos;
+  private volatile java.util.function.Consumer<String> onFirstArrival = recipient -> { };
 
   FakeWeChat(int port, long delayMillis) throws IOException {
     this.delayMillis = delayMillis;
@@ -73,7 +74,10 @@ final class FakeWeChat implements AutoCloseable {
     Matcher recipient = TOUSER.matcher(body);
     if (recipient.find()) {
       long arrived = System.nanoTime();
-      byRecipient.computeIfAbsent(recipient.group(1), k -> new Arrivals(arrived)).count.incrementAndGet();
+      Arrivals arrivals = byRecipient.computeIfAbsent(recipient.group(1), k -> new Arrivals(arrived));
+      if (arrivals.count.incrementAndGet() == 1) {
+        onFirstArrival.accept(recipient.group(1));
+      }
     }
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
@@ -132,6 +136,24 @@ final class FakeWeChat implements AutoCloseable {
   /** Every recipient that received a send so far. */
   Map<String, Arrivals> byRecipient() {
     return Map.copyOf(byRecipient);
+  }
+
+  /** When the first send to {@code recipient} arrived ({@link System#nanoTime()}), 0 if none yet; no copy made. */
+  long firstArrival(String recipient) {
+    Arrivals arrivals = byRecipient.get(recipient);
+    return arrivals == null ? 0 : arrivals.firstNanos;
+  }
+
+  /** Called with the recipient right after the first send to it was noted (on the fake's thread). */
+  void onFirstArrival(java.util.function.Consumer<String> listener) {
+    onFirstArrival = listener;
+  }
+
+  /** Forgets every recipient and message: what came before (a warm-up) is not counted. */
+  void reset() {
+    byRecipient.clear();
+    received.clear();
+    maxInFlight.set(0);
   }
 
   int takeMaxInFlight() {

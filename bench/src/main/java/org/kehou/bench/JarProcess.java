@@ -57,6 +57,10 @@ final class JarProcess implements AutoCloseable {
     throw new IllegalStateException(jar + " is not healthy after 180 s; see " + log);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();

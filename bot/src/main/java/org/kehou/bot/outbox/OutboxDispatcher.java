@@ -36,6 +36,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
   private final WeChatSender sender;
   private final OutboxProperties properties;
   private final SendRate rate;
+  private final SentRecorder sentRecorder;
   private final Semaphore slots;
   private final ExecutorService senders;
   private volatile boolean stopping;
@@ -47,6 +48,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
     this.sender = sender;
     this.properties = properties;
     this.rate = new SendRate(properties.maxPerSecond());
+    this.sentRecorder = new SentRecorder(claims);
     this.slots = new Semaphore(2 * properties.concurrency());
     AtomicInteger threads = new AtomicInteger();
     this.senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
@@ -147,7 +149,9 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
 
   private void settle(Batch batch, OutboxMessage message, Delivery delivery) {
     switch (delivery.outcome()) {
-      case SENT -> claims.sent(batch, message, delivery.channel(), delivery.wechatMsgId());
+      // Recorded with the other sends finishing meanwhile, in one statement (see SentRecorder).
+      case SENT -> sentRecorder.record(new OutboxClaims.Sent(batch, message, delivery.channel(),
+          delivery.wechatMsgId()));
       case RETRY -> {
         if (message.attempts() + 1 >= properties.maxAttempts()) {
           claims.failed(batch, message, delivery.errorCode(), "gave up after retries: " + delivery.error());
@@ -245,5 +249,12 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
   public void destroy() {
     stopping = true;
     senders.shutdownNow();
+    try {
+      // Sends already made are recorded before the recorder stops, as far as the senders finish in time.
+      senders.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sentRecorder.close();
   }
 }

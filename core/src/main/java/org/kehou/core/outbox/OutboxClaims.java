@@ -3,6 +3,7 @@ package org.kehou.core.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -63,6 +64,24 @@ public class OutboxClaims {
 
   public void sent(Batch batch, OutboxMessage message, String channel, String wechatMsgId) {
     mapper.markSent(message.id(), batch.token(), channel, wechatMsgId, LocalDateTime.now(clock));
+  }
+
+  /** A message handed to WeChat, to be recorded with others ({@link #sentAll}). */
+  public record Sent(Batch batch, OutboxMessage message, String channel, String wechatMsgId) {
+  }
+
+  /**
+   * {@link #sent} for many messages in one statement, in id order (so two such statements lock their rows in the same
+   * order). Rows of different claims may be mixed: each is recorded only under its own claim.
+   */
+  public void sentAll(List<Sent> sent) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    List<OutboxMapper.SentRow> rows = sent.stream()
+        .map(s -> new OutboxMapper.SentRow(s.message().id(), s.batch().token(), s.channel(), s.wechatMsgId()))
+        .sorted(Comparator.comparingLong(OutboxMapper.SentRow::id)).toList();
+    mapper.markSentAll(rows, LocalDateTime.now(clock));
   }
 
   public void retryLater(Batch batch, OutboxMessage message, int errorCode, String error, Duration delay) {
