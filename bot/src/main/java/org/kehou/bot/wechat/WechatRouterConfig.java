@@ -39,6 +39,8 @@ import org.kehou.bot.pickup.HomeAloneNameHandler;
 import org.kehou.bot.pickup.PickupHandler;
 import org.kehou.bot.letter.LetterHandler;
 import org.kehou.bot.letter.ReadHandler;
+import org.kehou.bot.notice.ConfirmNoticeHandler;
+import org.kehou.bot.notice.NoticesHandler;
 import org.kehou.bot.outbox.TemplateReportHandler;
 import org.kehou.bot.withdrawal.ConfirmWithdrawHandler;
 import org.kehou.bot.withdrawal.DeclineOfferHandler;
@@ -66,7 +68,7 @@ class WechatRouterConfig {
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
       LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup, HomeAloneHandler homeAlone,
       CancelHomeAloneHandler cancelHomeAlone, HomeAloneNameHandler homeAloneName,
-      UntranscribedVoiceHandler untranscribedVoice,
+      ConfirmNoticeHandler confirmNotice, NoticesHandler notices, UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
     WxMpMessageRouter router = new WxMpMessageRouter(wechat);
@@ -99,6 +101,10 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("confirmWithdraw")).handler(confirmWithdraw).end()
         .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
+        // 收到 is what parents type to the school: a notice's confirmation, even while an agreement waits for a
+        // signature or an absence case for an answer (the rules below would take it as a name or as the answer).
+        .rule().async(false).msgType(TEXT).matcher(c.acknowledging("confirmNotice")).handler(confirmNotice).end()
+        .rule().async(false).msgType(TEXT).content(c.word("notices")).handler(notices).end()
         // The text right after 独自离校 / 取消独自离校 answers that question, not a waiting agreement.
         .rule().async(false).msgType(TEXT).matcher(homeAloneName).handler(homeAloneName).end()
         // A family with an open absence case and an agreement to sign: their registered name signs, any other text is

@@ -81,7 +81,7 @@ public class NoticeLinks {
         new SecureRandom().nextBytes(fresh);
         // Whoever inserts first wins; everyone then reads the same key.
         mapper.insertLinkSecretIfAbsent("notice-link", fresh);
-        secret = mapper.linkSecret("notice-link");
+        secret = mapper.linkSecret("notice-link").secret();
       }
       k = new SecretKeySpec(secret, "HmacSHA256");
       key = k;

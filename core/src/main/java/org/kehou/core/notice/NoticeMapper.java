@@ -182,6 +182,10 @@ interface NoticeMapper {
   @Insert("INSERT IGNORE INTO link_secret (name, secret) VALUES (#{name}, #{secret})")
   void insertLinkSecretIfAbsent(@Param("name") String name, @Param("secret") byte[] secret);
 
+  /** A row, not a bare {@code byte[]}: MyBatis reads an array return type as one element per row. */
+  record LinkSecret(byte[] secret) {
+  }
+
   @Select("SELECT secret FROM link_secret WHERE name = #{name}")
-  byte[] linkSecret(String name);
+  LinkSecret linkSecret(String name);
 }
