@@ -80,7 +80,9 @@ class NoticePageTests extends WebhookTestSupport {
     String token = links.token(notice, guardian);
     long stranger = families.school.guardian("路人", families.school.student(families.classId, "路小人"));
     String mac = token.substring(token.lastIndexOf('.') + 1);
-    String flipped = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+    // A middle character: the last one of the 22 also carries padding bits, so some of its changes decode alike.
+    int at = token.length() - 10;
+    String flipped = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
 
     for (String bad : new String[] {notice + "." + stranger + "." + mac, flipped, token.substring(0, token.length() - 3),
         "1.2.AAAAAAAAAAAAAAAAAAAAAA", "abc", "<script>"}) {
