@@ -39,6 +39,16 @@ function render(entry) {
       list.append(dt, dd);
     }
     node.appendChild(list);
+    // The page a template message opens when tapped (a notice's signed link), as WeChat shows it: 详情.
+    if (entry.card.url && /^https?:\/\//.test(entry.card.url)) {
+      const more = document.createElement('a');
+      more.className = 'more';
+      more.href = entry.card.url;
+      more.target = '_blank';
+      more.rel = 'noopener noreferrer';
+      more.textContent = '详情';
+      node.appendChild(more);
+    }
   } else {
     node.className = 'msg ' + entry.who;
     if (entry.tag) {
@@ -142,7 +152,7 @@ function asEntry(push) {
   if (push.kind === 'TEMPLATE') {
     const data = push.body.data || {};
     const fields = Object.keys(data).map(name => [name, (data[name] && data[name].value) || '']);
-    return { card: { title: '模板消息 · ' + push.body.template_id, fields }, at };
+    return { card: { title: '模板消息 · ' + push.body.template_id, fields, url: push.body.url }, at };
   }
   const text = push.body.text ? push.body.text.content : JSON.stringify(push.body);
   return { who: 'bot', text, at, tag: '客服消息' };

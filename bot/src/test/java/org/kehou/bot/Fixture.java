@@ -77,6 +77,12 @@ final class Fixture {
     return id;
   }
 
+  /** A staff account of this school (password hash unusable: the bot's tests never log in). */
+  long staff(String role, String displayName) {
+    return insert(jdbc, "INSERT INTO staff (school_id, username, display_name, password_hash, role) "
+        + "VALUES (?, ?, ?, 'x', ?)", schoolId, "u" + UUID.randomUUID().toString().substring(0, 12), displayName, role);
+  }
+
   /** A live binding code for the guardian, valid until the end of the term. */
   String code(long guardianId) {
     StringBuilder code = new StringBuilder();

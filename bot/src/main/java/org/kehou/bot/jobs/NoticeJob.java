@@ -6,7 +6,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** Thin, like {@link LifecycleJob}: notice reminders and urgent notices' alerts to their senders; idempotent. */
+/** Thin, like {@link LifecycleJob}: notices' reminders before their deadline, urgent ones escalated to their sender. */
 @DisallowConcurrentExecution
 class NoticeJob implements Job {
 
@@ -21,6 +21,7 @@ class NoticeJob implements Job {
   @Override
   public void execute(JobExecutionContext context) {
     if (reminders.tick() > 0) {
+      // An urgent notice's sender is waiting to hear who has not confirmed: send now rather than at the next poll.
       outbox.queued();
     }
   }

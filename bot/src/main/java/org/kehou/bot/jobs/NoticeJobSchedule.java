@@ -11,14 +11,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The notice job, clustered and stored once like the others (see {@link JobSchedule}), at second 50. */
+/**
+ * The notice job, clustered and stored once like the others (see {@link JobSchedule}), at second 50, which no other
+ * job uses. Each reminder and escalation is claimed on its notice's row, so a fire missed or run twice (recovery,
+ * fire and proceed) queues nothing twice.
+ */
 @Configuration(proxyBeanMethods = false)
 class NoticeJobSchedule {
 
   @Bean
   JobDetail noticeJob() {
     return JobBuilder.newJob(NoticeJob.class).withIdentity("notice", "kehou")
-        .withDescription("Notice reminders before their deadline, urgent notices still unconfirmed told to the sender")
+        .withDescription("Notices: reminders to the unconfirmed before the deadline, urgent ones escalated")
         .storeDurably().requestRecovery(true).build();
   }
 

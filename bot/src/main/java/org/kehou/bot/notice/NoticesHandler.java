@@ -1,7 +1,9 @@
 package org.kehou.bot.notice;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.binding.BoundParentHandler;
@@ -13,35 +15,41 @@ import org.kehou.core.notice.NoticeTexts;
 import org.kehou.core.notice.ParentNotice;
 import org.springframework.stereotype.Component;
 
-/** {@code 通知}: the guardian's recent notices with their numbers, whom they are about and whether confirmed. */
+/** {@code 通知}: the guardian's latest notices, numbered as {@code 收到 3} takes them, each confirmed or not. */
 @Component
 public class NoticesHandler extends BoundParentHandler {
 
-  /** Kept short: a passive reply carries at most 2,048 bytes. */
-  static final int SHOWN = 8;
+  /** Ten short lines keep the reply well within one passive reply (2048 bytes). */
+  static final int LISTED = 10;
 
   private final Confirmations confirmations;
-  private final NoticeTexts texts;
+  private final NoticeTexts noticeTexts;
 
-  NoticesHandler(WechatBindingService bindings, Replies replies, Confirmations confirmations, NoticeTexts texts) {
+  NoticesHandler(WechatBindingService bindings, Replies replies, Confirmations confirmations,
+      NoticeTexts noticeTexts) {
     super(bindings, replies);
     this.confirmations = confirmations;
-    this.texts = texts;
+    this.noticeTexts = noticeTexts;
   }
 
   @Override
   protected WxMpXmlOutMessage handle(WxMpXmlMessage message, WechatBinding binding) {
-    List<ParentNotice> recent = confirmations.recent(binding.guardianId(), SHOWN);
+    List<ParentNotice> recent = confirmations.recent(binding.guardianId(), LISTED);
     if (recent.isEmpty()) {
       return replies.text(message, "parentNotice.chat.listNone");
     }
-    StringBuilder list = new StringBuilder(replies.message("parentNotice.chat.listHeader", Map.of()));
-    for (ParentNotice n : recent) {
-      list.append('\n').append(replies.message("parentNotice.chat.listLine", Map.of("seq", n.seq(),
-          "sentAt", texts.when(n.sentAt()), "title", n.title(), "child", texts.children(n.children()),
-          "state", replies.message(n.confirmed() ? "parentNotice.chat.confirmedState"
-              : "parentNotice.chat.unconfirmedState", Map.of()))));
-    }
-    return replies.rendered(message, list.toString());
+    String lines = recent.stream().map(this::line).collect(Collectors.joining("\n"));
+    return replies.rendered(message, replies.message("parentNotice.chat.listHeader", Map.of()) + "\n" + lines);
+  }
+
+  private String line(ParentNotice notice) {
+    return replies.message("parentNotice.chat.listLine", Map.of("seq", notice.seq(), "sentAt", date(notice.sentAt()),
+        "title", notice.title(), "child", noticeTexts.children(notice.children()),
+        "state", replies.message(notice.confirmed() ? "parentNotice.chat.confirmedState"
+            : "parentNotice.chat.unconfirmedState", Map.of())));
+  }
+
+  private String date(LocalDateTime at) {
+    return replies.message("parentNotice.chat.date", Map.of("month", at.getMonthValue(), "day", at.getDayOfMonth()));
   }
 }

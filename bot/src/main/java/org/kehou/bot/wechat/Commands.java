@@ -34,6 +34,14 @@ public class Commands {
   }
 
   /**
+   * Like {@link #withNumber}, with the marks people end an acknowledgement with in class groups: {@code 收到！},
+   * {@code 收到 3。}.
+   */
+  WxMpMessageMatcher acknowledging(String command) {
+    return matching(Pattern.quote(word(command)) + "\\s*\\d*\\s*[!\\uFF01.\\u3002~\\uFF5E]*");
+  }
+
+  /**
    * The trimmed text matches the whole pattern, as WxJava's rContent would, but compiled once: rContent compiles its
    * regular expression again for every message it tests.
    */

@@ -53,7 +53,7 @@ class MenuInstaller implements ApplicationRunner {
     menu.setButtons(List.of(
         group("menu.group.service", "letter", "apply", "status"),
         group("menu.group.agreement", "agreement", "withdraw"),
-        group("menu.group.more", "switch", "help")));
+        group("menu.group.more", "switch", "notices", "help")));
     return menu;
   }
 

@@ -69,7 +69,7 @@ class WechatRouterConfig {
       WithdrawHandler withdraw, ConfirmWithdrawHandler confirmWithdraw, DeclineOfferHandler decline,
       LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup, HomeAloneHandler homeAlone,
       CancelHomeAloneHandler cancelHomeAlone, HomeAloneNameHandler homeAloneName,
-      ConfirmNoticeHandler confirmNotice, NoticesHandler noticeList, StatementsHandler statements,
+      ConfirmNoticeHandler confirmNotice, NoticesHandler notices, StatementsHandler statements,
       UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
@@ -93,8 +93,6 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("pickup")).handler(pickup).end()
         .rule().async(false).msgType(TEXT).content(c.word("homeAlone")).handler(homeAlone).end()
         .rule().async(false).msgType(TEXT).content(c.word("cancelHomeAlone")).handler(cancelHomeAlone).end()
-        .rule().async(false).msgType(TEXT).matcher(c.withNumber("confirmNotice")).handler(confirmNotice).end()
-        .rule().async(false).msgType(TEXT).content(c.word("notices")).handler(noticeList).end()
         .rule().async(false).msgType(TEXT).content(c.word("statements")).handler(statements).end()
         .rule().async(false).msgType(TEXT).matcher(answeringWhichChild).handler(whichChild).end()
         .rule().async(false).msgType(TEXT).matcher(Commands.NUMBERS).handler(pick).end()
@@ -106,6 +104,10 @@ class WechatRouterConfig {
         .rule().async(false).msgType(TEXT).content(c.word("confirmWithdraw")).handler(confirmWithdraw).end()
         .rule().async(false).msgType(TEXT).content(c.word("decline")).handler(decline).end()
         .rule().async(false).msgType(TEXT).content(c.word("help")).handler(help).end()
+        // 收到 is what parents type to the school: a notice's confirmation, even while an agreement waits for a
+        // signature or an absence case for an answer (the rules below would take it as a name or as the answer).
+        .rule().async(false).msgType(TEXT).matcher(c.acknowledging("confirmNotice")).handler(confirmNotice).end()
+        .rule().async(false).msgType(TEXT).content(c.word("notices")).handler(notices).end()
         // The text right after 独自离校 / 取消独自离校 answers that question, not a waiting agreement.
         .rule().async(false).msgType(TEXT).matcher(homeAloneName).handler(homeAloneName).end()
         // A family with an open absence case and an agreement to sign: their registered name signs, any other text is

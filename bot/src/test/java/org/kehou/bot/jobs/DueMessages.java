@@ -106,6 +106,12 @@ final class DueMessages {
         Integer.class, guardian, "calendar-cancelled:" + cancellation + ":%");
   }
 
+  /** Outbox rows reminding one guardian of a notice. */
+  int noticeReminders(long notice, long guardian) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE guardian_id = ? AND dedup_key LIKE ?",
+        Integer.class, guardian, "notice-reminder:" + notice + ":%");
+  }
+
   int absenceAlerts(long guardian) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE guardian_id = ? AND kind = 'absence-alert'",
         Integer.class, guardian);

@@ -14,7 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.BotApplication;
 import org.kehou.core.calendar.CalendarTicker;
+import org.kehou.core.notice.AudienceKind;
+import org.kehou.core.notice.NoticeDraft;
+import org.kehou.core.notice.NoticeReminders;
+import org.kehou.core.notice.Notices;
 import org.kehou.core.rollcall.RollCallTicker;
+import org.kehou.core.staff.Staff;
+import org.kehou.core.staff.StaffRole;
 import org.kehou.core.testing.SettableClock;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -28,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 11: two bot instances on one database run the roll-call and calendar jobs as one Quartz cluster, every
  * second here; however often and wherever they fire, each due staff notice and each guardian's message exists once.
+ * Issue 13: the notice job too, with an urgent notice whose reminder and escalation fall due at the same moment.
  */
 class TimeDrivenMessagesOnTwoInstancesTests {
 
@@ -36,6 +43,7 @@ class TimeDrivenMessagesOnTwoInstancesTests {
   static ConfigurableApplicationContext second;
   static final AtomicInteger rollCallRuns = new AtomicInteger();
   static final AtomicInteger calendarRuns = new AtomicInteger();
+  static final AtomicInteger noticeRuns = new AtomicInteger();
 
   @BeforeAll
   static void twoInstances() throws SchedulerException {
@@ -53,6 +61,7 @@ class TimeDrivenMessagesOnTwoInstancesTests {
         "--kehou.outbox.dispatcher-enabled=false",
         "--kehou.jobs.roll-call-cron=* * * * * ?",
         "--kehou.jobs.calendar-cron=* * * * * ?",
+        "--kehou.jobs.notice-cron=* * * * * ?",
         "--kehou.jobs.lifecycle-cron=0 0 0 1 1 ? 2099",
         DueMessages.CANCELLATION_NOTICE_AT);
   }
@@ -77,18 +86,26 @@ class TimeDrivenMessagesOnTwoInstancesTests {
   void everyDueAlertEscalationAndCancellationIsWrittenOnceHoweverOftenBothInstancesRunTheJobs() throws Exception {
     DueMessages day = new DueMessages(first, TimeDrivenMessagesOnTwoInstancesTests::at);
     assertThat(day.notices(day.admin, "roll-call-missing")).as("not due at 15:35").isZero();
+    // Sent at 15:35 to be confirmed by 18:00: at 16:10 its reminder (two hours ahead) and escalation (after 30
+    // minutes) are both due.
+    Staff admin = new Staff(day.admin, day.school.schoolId, "admin", "管理员", StaffRole.SCHOOL_ADMIN, true);
+    long notice = first.getBean(Notices.class).send(admin, new NoticeDraft(AudienceKind.SCHOOL, null, "明天停课",
+        "明天停课一天。", true, DueMessages.THURSDAY.atTime(18, 0), true)).noticeId();
 
     at(DueMessages.DUE);
     int rollCallsBefore = rollCallRuns.get();
     int calendarsBefore = calendarRuns.get();
+    int noticesBefore = noticeRuns.get();
     await().atMost(Duration.ofSeconds(60)).until(() -> rollCallRuns.get() >= rollCallsBefore + 4
-        && calendarRuns.get() >= calendarsBefore + 4);
+        && calendarRuns.get() >= calendarsBefore + 4 && noticeRuns.get() >= noticesBefore + 4);
     // A node that died mid-run has its job re-run on another (requestRecovery): both instances at once, by hand.
     CompletableFuture.allOf(
         CompletableFuture.runAsync(() -> first.getBean(RollCallTicker.class).tick()),
         CompletableFuture.runAsync(() -> second.getBean(RollCallTicker.class).tick()),
         CompletableFuture.runAsync(() -> first.getBean(CalendarTicker.class).tick()),
-        CompletableFuture.runAsync(() -> second.getBean(CalendarTicker.class).tick())).get();
+        CompletableFuture.runAsync(() -> second.getBean(CalendarTicker.class).tick()),
+        CompletableFuture.runAsync(() -> first.getBean(NoticeReminders.class).tick()),
+        CompletableFuture.runAsync(() -> second.getBean(NoticeReminders.class).tick())).get();
 
     assertThat(day.missingRollCallClaims()).isEqualTo(1);
     assertThat(day.notices(day.teacher, "roll-call-missing")).as("the session's teacher, once").isEqualTo(1);
@@ -97,7 +114,10 @@ class TimeDrivenMessagesOnTwoInstancesTests {
     assertThat(day.absenceAlerts(day.guardians.get(0))).as("the absence alert, once").isEqualTo(1);
     for (long guardian : day.guardians) {
       assertThat(day.cancellationMessages(guardian)).as("Friday's cancellation to guardian " + guardian).isEqualTo(1);
+      assertThat(day.noticeReminders(notice, guardian)).as("the notice's reminder to guardian " + guardian)
+          .isEqualTo(1);
     }
+    assertThat(day.notices(day.admin, NoticeReminders.STAFF_KIND)).as("its sender told, once").isEqualTo(1);
     JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?", Integer.class,
         SCHEDULER)).as("both instances checked in to the cluster").isEqualTo(2);
@@ -124,6 +144,7 @@ class TimeDrivenMessagesOnTwoInstancesTests {
       switch (context.getJobDetail().getKey().getName()) {
         case "roll-call" -> rollCallRuns.incrementAndGet();
         case "calendar" -> calendarRuns.incrementAndGet();
+        case "notice" -> noticeRuns.incrementAndGet();
         default -> {
         }
       }
