@@ -6,11 +6,14 @@ import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.RedisClient;
 
-/** The one WxJava client of the bot; its access token lives in Redis so every instance shares it. */
+/**
+ * The one WxJava client of the bot, its access token in Redis so every instance shares it; and the webhook's servlet.
+ */
 @Configuration(proxyBeanMethods = false)
 class WechatConfig {
 
@@ -43,5 +46,14 @@ class WechatConfig {
     service.setRetrySleepMillis(300);
     service.setMaxRetryTimes(1);
     return service;
+  }
+
+  /** The webhook beside Spring MVC's dispatcher, which serves everything else (see PortalServlet). */
+  @Bean
+  ServletRegistrationBean<PortalServlet> wechatPortal(Portal portal) {
+    ServletRegistrationBean<PortalServlet> registration =
+        new ServletRegistrationBean<>(new PortalServlet(portal), "/wechat/portal");
+    registration.setLoadOnStartup(1);
+    return registration;
   }
 }

@@ -15,8 +15,8 @@ public enum Region {
   /** A child's application as 状态 shows it: state, choices, offerings, waitlist places (priority is the student's). */
   ENROLMENT(Set.of("application", "application_choice", "offering", "student")),
 
-  /** The term a school is running today: its dates, times and fee (the letter, 报名, 状态). */
-  TERMS(Set.of("term"));
+  /** The school and the term it is running today: its name, dates, times and fee (the letter, 报名, 状态). */
+  TERMS(Set.of("school", "term"));
 
   private final Set<String> tables;
 

@@ -66,9 +66,11 @@ public class EnrolmentService {
     if (request.offeringIds().isEmpty()) {
       return new Submission(Outcome.OFFERING_UNAVAILABLE, Optional.empty());
     }
-    Outcome outcome = desk.submit(request);
-    return new Submission(outcome,
-        outcome == Outcome.OFFERING_UNAVAILABLE ? Optional.empty() : liveApplication(termId, studentId));
+    Submission submission = desk.submit(request);
+    if (submission.application().isPresent() || submission.outcome() == Outcome.OFFERING_UNAVAILABLE) {
+      return submission;
+    }
+    return new Submission(submission.outcome(), liveApplication(termId, studentId));
   }
 
   static int gradeBit(int gradeLevel) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kehou.core.enrolment.Submission.Outcome;
@@ -46,14 +47,14 @@ class SubmissionBatch {
   }
 
   /**
-   * Each request's outcome, in the requests' order: all written or none (then {@link Conflict} or the database's
-   * exception is thrown).
+   * Each request's outcome, in the requests' order, a submitted one with its application as the parent's reply shows
+   * it: all written or none (then {@link Conflict} or the database's exception is thrown).
    */
-  List<Outcome> run(List<NewApplication> requests) {
+  List<Submission> run(List<NewApplication> requests) {
     return tx.execute(status -> write(requests));
   }
 
-  private List<Outcome> write(List<NewApplication> requests) {
+  private List<Submission> write(List<NewApplication> requests) {
     List<Outcome> outcomes = new ArrayList<>();
     Map<Long, SubmissionMapper.OpenOffering> open = byId(mapper.openOfferings(offeringsOf(requests)));
     Set<String> applied = new HashSet<>();
@@ -71,7 +72,7 @@ class SubmissionBatch {
       }
     }
     if (accepted.isEmpty()) {
-      return outcomes;
+      return outcomes.stream().map(o -> new Submission(o, Optional.empty())).toList();
     }
     mapper.insertApplications(accepted);
     Map<String, Long> ids = new HashMap<>();
@@ -95,7 +96,30 @@ class SubmissionBatch {
     }
     mapper.insertChoices(choices);
     mapper.insertSubmittedHistory(submitted);
-    return outcomes;
+    return submissions(requests, outcomes, ids, submitted.stream().map(SubmissionMapper.Submitted::id).toList());
+  }
+
+  /**
+   * The submitted applications read back in one statement for the whole batch, still under the offerings' locks, so
+   * each parent's reply needs no reads of its own after the commit.
+   */
+  private List<Submission> submissions(List<NewApplication> requests, List<Outcome> outcomes, Map<String, Long> ids,
+      List<Long> written) {
+    Map<Long, List<ApplicationView.Choice>> choices = new HashMap<>();
+    mapper.submittedChoices(written).forEach(c ->
+        choices.computeIfAbsent(c.applicationId(), id -> new ArrayList<>()).add(c.choice()));
+    List<Submission> submissions = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      NewApplication request = requests.get(i);
+      if (outcomes.get(i) != Outcome.SUBMITTED) {
+        submissions.add(new Submission(outcomes.get(i), Optional.empty()));
+        continue;
+      }
+      long id = ids.get(request.termId() + ":" + request.studentId());
+      submissions.add(new Submission(Outcome.SUBMITTED, Optional.of(
+          new ApplicationView(id, request.studentId(), "SUBMITTED", choices.getOrDefault(id, List.of())))));
+    }
+    return submissions;
   }
 
   /** Every chosen offering is open, of the request's term and for the child's grade. */

@@ -2,13 +2,13 @@ package org.kehou.core.enrolment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.kehou.core.enrolment.Submission.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -30,7 +30,7 @@ class SubmissionDesk implements DisposableBean {
   /** Far beyond WeChat's 5 seconds: only a database that stopped answering gets here. */
   private static final long WAIT_SECONDS = 60;
 
-  private record Pending(NewApplication request, CompletableFuture<Outcome> outcome) {
+  private record Pending(NewApplication request, CompletableFuture<Submission> outcome) {
   }
 
   private final SubmissionBatch batch;
@@ -47,7 +47,11 @@ class SubmissionDesk implements DisposableBean {
     this.worker.start();
   }
 
-  Outcome submit(NewApplication request) {
+  /**
+   * The submission's outcome; a submission written in a batch comes with its application as read inside the batch,
+   * one written on its own without (the caller reads it).
+   */
+  Submission submit(NewApplication request) {
     if (closed) {
       throw new IllegalStateException("The submission desk is closed");
     }
@@ -91,7 +95,7 @@ class SubmissionDesk implements DisposableBean {
 
   private void settle(List<Pending> taken) {
     try {
-      List<Outcome> outcomes = batch.run(taken.stream().map(Pending::request).toList());
+      List<Submission> outcomes = batch.run(taken.stream().map(Pending::request).toList());
       for (int i = 0; i < taken.size(); i++) {
         taken.get(i).outcome().complete(outcomes.get(i));
       }
@@ -102,7 +106,7 @@ class SubmissionDesk implements DisposableBean {
     }
     for (Pending pending : taken) {
       try {
-        pending.outcome().complete(single.submit(pending.request()));
+        pending.outcome().complete(new Submission(single.submit(pending.request()), Optional.empty()));
       } catch (RuntimeException e) {
         pending.outcome().completeExceptionally(e);
       }

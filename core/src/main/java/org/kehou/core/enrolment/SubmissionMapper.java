@@ -1,6 +1,7 @@
 package org.kehou.core.enrolment;
 
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -10,6 +11,7 @@ import org.apache.ibatis.annotations.Select;
 import org.kehou.core.cache.Invalidates;
 import org.kehou.core.cache.Region;
 import org.kehou.core.offering.Offering;
+import org.kehou.core.waitlist.SeatMapper;
 
 /** The writes of a batch of submissions (SubmissionBatch): one statement per table for the whole batch. */
 @Mapper
@@ -67,4 +69,25 @@ interface SubmissionMapper {
   /** A written application and who submitted it. */
   record Submitted(long id, long guardianId) {
   }
+
+  /** One choice of a written application, as the parent's reply shows it (EnrolmentMapper#choices). */
+  record SubmittedChoice(long applicationId, long offeringId, String name, int weekdays, LocalTime startsAt,
+      LocalTime endsAt, String status, Integer position, LocalDateTime closesAt) {
+
+    ApplicationView.Choice choice() {
+      return new ApplicationView.Choice(offeringId, name, weekdays, startsAt, endsAt, status, position, closesAt);
+    }
+  }
+
+  /**
+   * The batch's choices with their waitlist places, the same columns as EnrolmentMapper#choices for many applications
+   * at once: read inside the batch, under the offerings' locks, the places are those at the commit.
+   */
+  @Select("<script>SELECT c.application_id, c.offering_id, o.name, o.weekdays, o.starts_at, o.ends_at, c.status, "
+      + "CASE WHEN c.status = 'WAITLISTED' THEN <![CDATA[" + SeatMapper.GROUP_POSITION + "]]> END AS position, "
+      + "CASE WHEN c.status = 'IN_DRAW' THEN o.closes_at END AS closes_at "
+      + "FROM application_choice c JOIN offering o ON o.id = c.offering_id WHERE c.application_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
+      + "ORDER BY c.application_id, c.offering_id</script>")
+  List<SubmittedChoice> submittedChoices(@Param("ids") Collection<Long> applicationIds);
 }

@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.kehou.core.cache.CacheEpochs;
+import org.kehou.core.cache.EpochCache;
+import org.kehou.core.cache.Region;
 import org.kehou.core.school.School;
 import org.kehou.core.school.CurrentTerms;
 import org.kehou.core.school.SchoolMapper;
@@ -24,6 +27,7 @@ public class LetterService {
   static final String TEMPLATE = "letter";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final int KEPT_RENDERINGS = 256;
+  private static final int CACHED_SCHOOLS = 1_000;
 
   private final SchoolMapper schools;
   private final CurrentTerms currentTerms;
@@ -31,9 +35,13 @@ public class LetterService {
   private final Texts texts;
   private final Clock clock;
   private final Map<RenderKey, Rendering> renderings = new ConcurrentHashMap<>();
+  private final EpochCache<Long, Optional<School>> schoolsById;
 
-  LetterService(SchoolMapper schools, CurrentTerms currentTerms, LetterMapper mapper, Texts texts, Clock clock) {
+  LetterService(SchoolMapper schools, CurrentTerms currentTerms, LetterMapper mapper, Texts texts, CacheEpochs epochs,
+      Clock clock) {
     this.schools = schools;
+    // The letter names the school: every 报名 needs the name, which changes only through a write of Region.TERMS.
+    this.schoolsById = new EpochCache<>(epochs, Region.TERMS, CACHED_SCHOOLS);
     this.currentTerms = currentTerms;
     this.mapper = mapper;
     this.texts = texts;
@@ -73,7 +81,7 @@ public class LetterService {
    * but the school's name and the term's facts (the key), and the templates do not change while Kehou runs.
    */
   private Rendering render(long schoolId, Term term) {
-    School school = schools.findSchool(schoolId).orElseThrow();
+    School school = schoolsById.get(schoolId, () -> schools.findSchool(schoolId)).orElseThrow();
     RenderKey key = new RenderKey(school.name(), term);
     Rendering kept = renderings.get(key);
     if (kept != null) {

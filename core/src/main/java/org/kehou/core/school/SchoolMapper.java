@@ -22,6 +22,7 @@ public interface SchoolMapper {
   @Select("SELECT id, code, name FROM school WHERE code = #{code}")
   Optional<School> findSchoolByCode(String code);
 
+  @Invalidates(Region.TERMS)
   @Insert("INSERT INTO school (code, name) VALUES (#{code}, #{name})")
   @Options(useGeneratedKeys = true, keyProperty = "key.id")
   void insertSchool(@Param("code") String code, @Param("name") String name, @Param("key") GeneratedId key);

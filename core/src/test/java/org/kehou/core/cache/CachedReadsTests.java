@@ -7,6 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.GeneratedId;
@@ -160,6 +165,79 @@ class CachedReadsTests {
     reviews.classApprove(teacher, application);
 
     assertThat(otherInstance.get(application, () -> school.state(application))).isEqualTo("CLASS_APPROVED");
+  }
+
+  @Test
+  void callersMissingTheSameEntryAtTheSameEpochShareOneLoad() throws Exception {
+    EpochCache<Long, String> cache = new EpochCache<>(epochs, Region.ENROLMENT, 10);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger loads = new AtomicInteger();
+    Supplier<String> load = () -> {
+      loads.incrementAndGet();
+      awaitQuietly(release);
+      return school.state(application);
+    };
+    AtomicReference<String> firstAnswer = new AtomicReference<>();
+    AtomicReference<String> secondAnswer = new AtomicReference<>();
+    Thread first = new Thread(() -> firstAnswer.set(cache.get(application, load)));
+    first.start();
+    while (loads.get() == 0) {
+      Thread.onSpinWait();
+    }
+    Thread second = new Thread(() -> secondAnswer.set(cache.get(application, load)));
+    second.start();
+    // Either it waits for the first load, or (wrongly) it runs a second one.
+    while (!waitingForAnotherLoad(second) && loads.get() < 2) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    first.join();
+    second.join();
+
+    assertThat(loads).hasValue(1);
+    assertThat(secondAnswer).hasValue("SUBMITTED");
+    assertThat(firstAnswer).hasValue("SUBMITTED");
+  }
+
+  @Test
+  void aLoadBegunBeforeAWriteIsNotSharedWithACallerWhoSeesTheWritesEpoch() throws Exception {
+    EpochCache<Long, String> cache = new EpochCache<>(epochs, Region.ENROLMENT, 10);
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread early = new Thread(() -> cache.get(application, () -> {
+      String state = school.state(application);
+      loading.countDown();
+      awaitQuietly(release);
+      return state;
+    }));
+    early.start();
+    loading.await();
+
+    reviews.classApprove(teacher, application);
+    AtomicReference<String> later = new AtomicReference<>();
+    Thread reader = new Thread(() -> later.set(cache.get(application, () -> school.state(application))));
+    reader.start();
+    while (reader.isAlive() && !waitingForAnotherLoad(reader)) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    reader.join();
+    early.join();
+
+    assertThat(later).hasValue("CLASS_APPROVED");
+  }
+
+  private static boolean waitingForAnotherLoad(Thread thread) {
+    return thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
+        .anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName()));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

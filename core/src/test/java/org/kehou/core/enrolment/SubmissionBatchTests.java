@@ -2,6 +2,7 @@ package org.kehou.core.enrolment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,8 @@ class SubmissionBatchTests {
     NewApplication third = request("王三", homework, chess);
     NewApplication fourth = request("王四", chess);
 
-    assertThat(batch.run(List.of(first, second, third, fourth))).containsOnly(Outcome.SUBMITTED);
+    assertThat(batch.run(List.of(first, second, third, fourth))).extracting(Submission::outcome)
+        .containsOnly(Outcome.SUBMITTED);
 
     assertThat(choice(first, chess)).isEqualTo("SEATED");
     assertThat(choice(second, chess)).isEqualTo("SEATED");
@@ -75,6 +77,37 @@ class SubmissionBatchTests {
         + "ON a.id = h.application_id WHERE a.student_id IN (?, ?, ?, ?) AND h.to_state = 'SUBMITTED' "
         + "AND h.actor_kind = 'GUARDIAN'", Integer.class, first.studentId(), second.studentId(), third.studentId(),
         fourth.studentId())).isEqualTo(4);
+  }
+
+  @Test
+  void eachSubmittedApplicationComesBackAsAFreshReadShowsItWithItsPlaceInItsOwnPriorityGroup() {
+    long chess = school.offering("围棋", 1);
+    long homework = school.offering("作业辅导", 10);
+    long seated = school.student(classId, "郑坐", "NONE");
+    school.application(seated, school.guardian("郑妈妈", seated, "母亲"), "SEATED", chess);
+    long waiting = school.student(classId, "郑等", "NONE");
+    school.application(waiting, school.guardian("郑爸爸", waiting, "父亲"), "WAITLISTED", chess);
+    NewApplication plain = request("钱一", chess, homework);
+    long flagged = school.student(classId, "钱二", "LEFT_BEHIND");
+    NewApplication priority = new NewApplication(school.schoolId, school.termId, flagged, 3,
+        school.guardian("钱奶奶", flagged, "祖母"), List.of(chess));
+    NewApplication plainAgain = request("钱三", chess);
+
+    List<Submission> submissions = batch.run(List.of(plain, priority, plainAgain));
+
+    List<NewApplication> requests = List.of(plain, priority, plainAgain);
+    for (int i = 0; i < requests.size(); i++) {
+      assertThat(submissions.get(i).application()).as("as a read after the commit shows it")
+          .isEqualTo(enrolment.liveApplication(school.termId, requests.get(i).studentId()));
+    }
+    assertThat(submissions.get(0).application().orElseThrow().choices())
+        .extracting(ApplicationView.Choice::status, ApplicationView.Choice::position)
+        .containsExactly(tuple("WAITLISTED", 2),
+            tuple("SEATED", null));
+    assertThat(submissions.get(1).application().orElseThrow().choices()).singleElement()
+        .extracting(ApplicationView.Choice::position).as("first of the priority group").isEqualTo(1);
+    assertThat(submissions.get(2).application().orElseThrow().choices()).singleElement()
+        .extracting(ApplicationView.Choice::position).isEqualTo(3);
   }
 
   @Test
@@ -108,7 +141,8 @@ class SubmissionBatchTests {
     NewApplication toOtherTerm = request("孙三", otherTerm);
     NewApplication fine = request("孙四", chess);
 
-    assertThat(batch.run(List.of(mother, father, toClosed, toOtherTerm, fine))).containsExactly(Outcome.SUBMITTED,
+    assertThat(batch.run(List.of(mother, father, toClosed, toOtherTerm, fine))).extracting(Submission::outcome)
+        .containsExactly(Outcome.SUBMITTED,
         Outcome.ALREADY_APPLIED, Outcome.OFFERING_UNAVAILABLE, Outcome.OFFERING_UNAVAILABLE, Outcome.SUBMITTED);
     assertThat(applications(mother)).isEqualTo(1);
     assertThat(applications(toClosed)).isZero();
