@@ -117,6 +117,15 @@ class ScanBindingTests extends WebhookTestSupport {
         guardian)).isOne();
   }
 
+  @Test
+  void anotherQrCodeOfTheAccountWithANumericSceneIsAPlainFollowNotAWrongCode() {
+    String openid = WechatSimulator.openid();
+
+    assertThat(scan(openid, "subscribe", "qrscene_1001", 0)).contains("欢迎关注", "绑定 绑定码").doesNotContain("失效");
+    assertThat(scan(openid, "SCAN", "1001", 1)).isEqualTo("success");
+    assertThat(safe().say(openid, "绑定 WRONG0XYZ")).as("no attempt was spent").contains("还可尝试4次");
+  }
+
   /** A scan as WeChat posts it; {@code later} seconds after now, so two scans of one code are not one resent. */
   String scan(String openid, String event, String eventKey, int later) {
     return safe().replyText(safe().post(WechatSimulator.eventXml(openid, event, eventKey,

@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScanBindHandler implements WxMpMessageHandler {
 
-  /** A slip's scene: a binding code (letters and digits, at most 16). Other QR codes of the account are not ours. */
-  public static final String SLIP_SCENE = "[A-Za-z0-9]{1,16}";
+  /**
+   * A slip's scene: a binding code (letters and digits with at least one letter, at most 16). A scene of digits only
+   * is some other QR code of the account (a poster's numeric scene id): a plain follow, not a wrong code.
+   */
+  public static final String SLIP_SCENE = "(?=.*[A-Za-z])[A-Za-z0-9]{1,16}";
   /** The EventKey of a follow through a slip's QR code. */
   public static final String FOLLOWED_THROUGH_A_SLIP = "qrscene_" + SLIP_SCENE;
   static final String SCENE_PREFIX = "qrscene_";
