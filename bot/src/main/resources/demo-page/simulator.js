@@ -2,7 +2,8 @@
 'use strict';
 
 const $ = id => document.getElementById(id);
-const state = { wechat: null, guardians: [], current: null, chats: new Map(), lastPush: new Map(), school: null };
+const state = { wechat: null, guardians: [], current: null, chats: new Map(), lastPush: new Map(), school: null,
+  following: new Set() };
 
 const openidOf = guardian => 'o-demo-guardian-' + guardian.id;
 const cdata = text => '<![CDATA[' + String(text).split(']]>').join(']]]]><![CDATA[>') + ']]>';
@@ -76,22 +77,46 @@ function rerender() {
 // ---------- the webhook ----------
 
 // Sends what the parent typed, or with menuKey a tap on the custom menu (a CLICK event, as WeChat sends it).
-async function send(text, menuKey) {
+function send(text, menuKey) {
+  if (!state.current || !text.trim()) return Promise.resolve();
+  const inner = menuKey
+    ? '<MsgType>' + cdata('event') + '</MsgType><Event>' + cdata('CLICK') + '</Event><EventKey>' + cdata(menuKey)
+      + '</EventKey>'
+    : '<MsgType>' + cdata('text') + '</MsgType><Content>' + cdata(text) + '</Content><MsgId>' + Date.now()
+      + String(Math.floor(Math.random() * 1000)).padStart(3, '0') + '</MsgId>';
+  return deliver(menuKey ? '[菜单] ' + text : text, inner);
+}
+
+// A binding slip's QR code scanned, as WeChat reports it: a follow through the code (subscribe, EventKey
+// qrscene_<scene>) for a parent not following the account yet, a SCAN event with the scene for a follower.
+async function scan(text, event) {
   if (!state.current || !text.trim()) return;
+  const response = await fetch('/demo/api/scan?text=' + encodeURIComponent(text));
+  if (!response.ok) {
+    add({ who: 'error', text: '微信无法识别这个二维码（不是本公众号的通知单二维码，或已过期）', at: new Date() });
+    return;
+  }
+  const { scene } = await response.json();
+  const follow = event === 'subscribe';
+  const inner = '<MsgType>' + cdata('event') + '</MsgType><Event>' + cdata(follow ? 'subscribe' : 'SCAN')
+    + '</Event><EventKey>' + cdata(follow ? 'qrscene_' + scene : scene) + '</EventKey><Ticket>'
+    + cdata('demo-ticket') + '</Ticket>';
+  await deliver(follow ? '[扫码关注] ' + scene : '[扫码] ' + scene, inner);
+}
+
+// Signs (and in safe mode encrypts) one message from the parent as WeChat does and shows the bot's reply.
+async function deliver(label, inner) {
   const openid = openidOf(state.current);
+  // Whoever writes to the account follows it: their next scan is a SCAN event.
+  state.following.add(openid);
   // An account with an EncodingAESKey gets every message encrypted from WeChat, and the bot refuses plain ones.
   const aes = !!state.wechat.aesKey;
-  add({ who: 'me', text: menuKey ? '[菜单] ' + text : text, at: new Date(), tag: aes ? 'AES' : '' });
+  add({ who: 'me', text: label, at: new Date(), tag: aes ? 'AES' : '' });
   const { token, appId, aesKey } = state.wechat;
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(Math.floor(Math.random() * 1e9));
-  const head = '<xml><ToUserName>' + cdata('gh_kehou_demo') + '</ToUserName><FromUserName>' + cdata(openid)
-    + '</FromUserName><CreateTime>' + timestamp + '</CreateTime>';
-  const message = menuKey
-    ? head + '<MsgType>' + cdata('event') + '</MsgType><Event>' + cdata('CLICK') + '</Event><EventKey>'
-      + cdata(menuKey) + '</EventKey></xml>'
-    : head + '<MsgType>' + cdata('text') + '</MsgType><Content>' + cdata(text) + '</Content><MsgId>' + Date.now()
-      + String(Math.floor(Math.random() * 1000)).padStart(3, '0') + '</MsgId></xml>';
+  const message = '<xml><ToUserName>' + cdata('gh_kehou_demo') + '</ToUserName><FromUserName>' + cdata(openid)
+    + '</FromUserName><CreateTime>' + timestamp + '</CreateTime>' + inner + '</xml>';
   const params = new URLSearchParams({
     signature: await WechatCrypto.sha1([token, timestamp, nonce]), timestamp, nonce, openid });
   let body = message;
@@ -113,6 +138,8 @@ async function send(text, menuKey) {
     if (content) add({ who: 'bot', text: content.text, at: new Date(), tag: content.encrypted ? 'AES' : '' });
   } catch (e) {
     add({ who: 'error', text: '发送失败：' + e.message, at: new Date() });
+  } finally {
+    scanDefaults();
   }
 }
 
@@ -210,15 +237,34 @@ async function loadGuardians() {
   }
 }
 
-function pick() {
+async function pick() {
   const id = Number($('guardian').value);
   state.current = state.guardians.find(g => g.id === id) || null;
   const enabled = !!state.current;
-  ['bind', 'text', 'send'].forEach(el => { $(el).disabled = !enabled; });
+  ['bind', 'text', 'send', 'scan-text', 'scan-as', 'scan'].forEach(el => { $(el).disabled = !enabled; });
   $('guardian-info').textContent = enabled
     ? 'openid ' + openidOf(state.current) + ' · 绑定码 ' + (state.current.code || '—')
-    : '请先在上面选择一位家长，再点“用绑定码绑定”。';
+    : '请先在上面选择一位家长，再点“用绑定码绑定”或扫描通知单上的二维码。';
+  $('scan-text').value = '';
   rerender();
+  if (enabled) {
+    // The slip's QR code is made by the bot a moment after the slips are printed: read it fresh.
+    try {
+      const fresh = (await (await fetch('/demo/api/guardians')).json()).find(g => g.id === id);
+      if (fresh && state.current && state.current.id === id) {
+        state.current.qrUrl = fresh.qrUrl;
+        state.current.code = fresh.code;
+      }
+    } catch (e) { /* keep what the list had */ }
+    $('scan-text').value = (state.current && (state.current.qrUrl || state.current.code)) || '';
+  }
+  scanDefaults();
+}
+
+// A parent seen writing here follows the account; anyone else scans to follow.
+function scanDefaults() {
+  if (!state.current) return;
+  $('scan-as').value = state.following.has(openidOf(state.current)) ? 'SCAN' : 'subscribe';
 }
 
 // ---------- the school panel: every step through the real admin API ----------
@@ -361,6 +407,10 @@ async function start() {
   await Promise.all([loadGuardians(), loadMenu()]);
   $('guardian').addEventListener('change', pick);
   $('bind').addEventListener('click', () => send('绑定 ' + state.current.code));
+  $('scan-bar').addEventListener('submit', event => {
+    event.preventDefault();
+    scan($('scan-text').value, $('scan-as').value);
+  });
   $('send').addEventListener('click', () => { const t = $('text').value; $('text').value = ''; send(t); });
   $('text').addEventListener('keydown', e => { if (e.key === 'Enter') $('send').click(); });
   $('login').addEventListener('submit', login);

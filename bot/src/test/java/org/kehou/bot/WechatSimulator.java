@@ -63,6 +63,13 @@ final class WechatSimulator {
         + "<Event><![CDATA[" + event + "]]></Event></xml>";
   }
 
+  /** An event with an EventKey: a menu tap, or a QR code scanned ({@code qrscene_<scene>} with a follow). */
+  static String eventXml(String openid, String event, String eventKey, long createTime) {
+    return "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><FromUserName><![CDATA[" + openid
+        + "]]></FromUserName><CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+        + "<Event><![CDATA[" + event + "]]></Event><EventKey><![CDATA[" + eventKey + "]]></EventKey></xml>";
+  }
+
   static long now() {
     return System.currentTimeMillis() / 1000;
   }

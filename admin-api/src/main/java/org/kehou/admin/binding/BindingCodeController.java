@@ -12,11 +12,14 @@ import org.kehou.admin.web.Problems;
 import org.kehou.core.binding.BindingCodeNoTermException;
 import org.kehou.core.binding.BindingCodeService;
 import org.kehou.core.binding.BindingCodeSheetRow;
+import org.kehou.core.binding.BindingSlip;
+import org.kehou.core.binding.BindingSlips;
 import org.kehou.core.binding.GuardianBoundException;
 import org.kehou.core.binding.IssuedCode;
 import org.kehou.core.roster.SchoolClass;
 import org.kehou.core.staff.Staff;
 import org.kehou.core.staff.StaffRole;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,12 +40,15 @@ class BindingCodeController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final BindingCodeService codes;
+  private final BindingSlips slips;
   private final ClassAccess classes;
   private final BindingCodeSheet sheet;
   private final Problems problems;
 
-  BindingCodeController(BindingCodeService codes, ClassAccess classes, BindingCodeSheet sheet, Problems problems) {
+  BindingCodeController(BindingCodeService codes, BindingSlips slips, ClassAccess classes, BindingCodeSheet sheet,
+      Problems problems) {
     this.codes = codes;
+    this.slips = slips;
     this.classes = classes;
     this.sheet = sheet;
     this.problems = problems;
@@ -59,6 +65,16 @@ class BindingCodeController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(c.name() + ".csv", StandardCharsets.UTF_8).build().toString())
         .body(sheet.render(rows));
+  }
+
+  @Operation(summary = "The class's binding slips to print, one per guardian not bound: children, code and the WeChat "
+      + "QR code's url (null while the bot creates it: poll until pending is 0), issuing codes where missing")
+  @GetMapping("/api/v1/binding-slips")
+  ResponseEntity<BindingSlip.Sheet> slips(Staff me, @RequestParam("class") String className) {
+    Access.requireAnyOf(me, StaffRole.SCHOOL_ADMIN, StaffRole.CLASS_TEACHER);
+    SchoolClass c = classes.byName(me, className);
+    // Codes and QR urls bind a family's WeChat: no cache, shared or private, may keep them.
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(slips.sheet(me.schoolId(), c.id(), c.name()));
   }
 
   @Operation(summary = "Revoke and reissue the codes of one guardian or of a whole class; bound guardians get none "

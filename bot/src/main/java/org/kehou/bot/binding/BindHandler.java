@@ -8,14 +8,14 @@ import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import org.kehou.bot.wechat.Commands;
 import org.kehou.bot.wechat.Replies;
-import org.kehou.core.binding.WechatBinding;
 import org.kehou.core.binding.WechatBindingResult;
 import org.kehou.core.binding.WechatBindingService;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code 绑定 <code>}: redeems the printed code and names the guardian's children, or redeems a staff code and says
- * that staff alerts will come to this WeChat (a guardian binding of the same account stays as it was).
+ * that staff alerts will come to this WeChat (a guardian binding of the same account stays as it was). A slip's QR
+ * code scanned does the same ({@link ScanBindHandler}).
  */
 @Component
 public class BindHandler implements WxMpMessageHandler {
@@ -23,11 +23,13 @@ public class BindHandler implements WxMpMessageHandler {
   private final WechatBindingService bindings;
   private final Commands commands;
   private final Replies replies;
+  private final BindReplies bound;
 
-  BindHandler(WechatBindingService bindings, Commands commands, Replies replies) {
+  BindHandler(WechatBindingService bindings, Commands commands, Replies replies, BindReplies bound) {
     this.bindings = bindings;
     this.commands = commands;
     this.replies = replies;
+    this.bound = bound;
   }
 
   @Override
@@ -39,18 +41,10 @@ public class BindHandler implements WxMpMessageHandler {
     }
     WechatBindingResult result = bindings.redeem(message.getFromUser(), code);
     return switch (result.outcome()) {
-      case LOCKED_OUT -> replies.text(message, "binding.locked");
+      case LOCKED_OUT -> replies.rendered(message, bound.locked());
       case WRONG_CODE -> replies.text(message, "binding.wrong", Map.of("left", result.wrongCodesLeft()));
-      case BOUND -> bound(message, result.binding().orElseThrow());
-      case STAFF_BOUND -> replies.text(message, "binding.staff.success",
-          Map.of("staff", result.staff().orElseThrow().displayName()));
+      case BOUND -> replies.rendered(message, bound.bound(result.binding().orElseThrow()));
+      case STAFF_BOUND -> replies.rendered(message, bound.staffBound(result.staff().orElseThrow()));
     };
-  }
-
-  private WxMpXmlOutMessage bound(WxMpXmlMessage message, WechatBinding binding) {
-    String children = String.join(replies.message("binding.children.separator", Map.of()),
-        binding.children().stream().map(replies::child).toList());
-    return replies.text(message, binding.hasSeveralChildren() ? "binding.success.several" : "binding.success",
-        Map.of("guardian", binding.guardianName(), "children", children, "child", replies.child(binding.current())));
   }
 }

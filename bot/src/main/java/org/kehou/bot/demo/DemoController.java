@@ -1,9 +1,12 @@
 package org.kehou.bot.demo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.kehou.bot.wechat.WechatProperties;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,11 +20,13 @@ class DemoController {
 
   private final DemoMapper mapper;
   private final FakePushes pushes;
+  private final FakeQrCodes qrCodes;
   private final WechatProperties wechat;
 
-  DemoController(DemoMapper mapper, FakePushes pushes, WechatProperties wechat) {
+  DemoController(DemoMapper mapper, FakePushes pushes, FakeQrCodes qrCodes, WechatProperties wechat) {
     this.mapper = mapper;
     this.pushes = pushes;
+    this.qrCodes = qrCodes;
     this.wechat = wechat;
   }
 
@@ -34,6 +39,19 @@ class DemoController {
   @GetMapping("/wechat")
   Map<String, String> wechat() {
     return Map.of("token", wechat.token(), "appId", wechat.appId(), "aesKey", wechat.aesKey());
+  }
+
+  /**
+   * What a phone's WeChat reads from a slip's QR code: the scene behind a url the fake API handed out. A typed code
+   * stands for itself, as if its slip had been scanned. 404 for anything else (not this account's QR code).
+   */
+  @GetMapping("/scan")
+  ResponseEntity<Map<String, String>> scan(@RequestParam String text) {
+    String trimmed = text.trim();
+    Optional<String> scene = trimmed.startsWith("http") ? qrCodes.scene(trimmed)
+        : Optional.of(trimmed.replaceAll("\\s+", "").toUpperCase(Locale.ROOT))
+            .filter(code -> code.matches("[A-Z0-9]{1,16}"));
+    return scene.map(s -> ResponseEntity.ok(Map.of("scene", s))).orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   @GetMapping("/pushes")

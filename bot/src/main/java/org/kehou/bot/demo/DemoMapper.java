@@ -13,13 +13,16 @@ import org.kehou.core.cache.Region;
 @Mapper
 interface DemoMapper {
 
-  record DemoGuardian(long id, String name, String children, String code) {
+  /** {@code qrUrl}: the QR code of the guardian's printed slip, once the bot has created it. */
+  record DemoGuardian(long id, String name, String children, String code, String qrUrl) {
   }
 
   @Select("SELECT g.id, g.name, "
       + "GROUP_CONCAT(CONCAT(s.name, ' ', c.name) ORDER BY s.student_no SEPARATOR ', ') AS children, "
       + "(SELECT b.code FROM binding_code b WHERE b.guardian_id = g.id AND b.revoked_at IS NULL "
-      + " ORDER BY b.id DESC LIMIT 1) AS code "
+      + " ORDER BY b.id DESC LIMIT 1) AS code, "
+      + "(SELECT q.url FROM binding_slip_qr q JOIN binding_code b ON b.id = q.binding_code_id "
+      + " WHERE b.guardian_id = g.id AND b.live = 1 AND q.state = 'READY') AS qr_url "
       + "FROM guardian g JOIN student_guardian sg ON sg.guardian_id = g.id JOIN student s ON s.id = sg.student_id "
       + "JOIN school_class c ON c.id = s.class_id "
       + "GROUP BY g.id, g.name ORDER BY MIN(s.student_no), g.id")

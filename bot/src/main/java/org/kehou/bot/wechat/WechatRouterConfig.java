@@ -1,5 +1,6 @@
 package org.kehou.bot.wechat;
 
+import static me.chanjar.weixin.common.api.WxConsts.EventType.SCAN;
 import static me.chanjar.weixin.common.api.WxConsts.EventType.SUBSCRIBE;
 import static me.chanjar.weixin.common.api.WxConsts.EventType.TEMPLATE_SEND_JOB_FINISH;
 import static me.chanjar.weixin.common.api.WxConsts.EventType.UNSUBSCRIBE;
@@ -16,6 +17,7 @@ import org.kehou.bot.agreement.AwaitingSignature;
 import org.kehou.bot.agreement.SignHandler;
 import org.kehou.bot.binding.BindHandler;
 import org.kehou.bot.binding.ConfirmUnbindHandler;
+import org.kehou.bot.binding.ScanBindHandler;
 import org.kehou.bot.binding.SubscribeHandler;
 import org.kehou.bot.binding.SwitchHandler;
 import org.kehou.bot.binding.UnbindHandler;
@@ -59,7 +61,8 @@ class WechatRouterConfig {
 
   @Bean(destroyMethod = "shutDownExecutorService")
   WxMpMessageRouter wxMpMessageRouter(WxMpService wechat, Commands c,
-      SubscribeHandler subscribe, UnsubscribeHandler unsubscribe, TemplateReportHandler templateReport,
+      SubscribeHandler subscribe, ScanBindHandler scanBind, UnsubscribeHandler unsubscribe,
+      TemplateReportHandler templateReport,
       OtherEventHandler otherEvent,
       BindHandler bind, UnbindHandler unbind, ConfirmUnbindHandler confirmUnbind, SwitchHandler switchChild,
       WhichChild answeringWhichChild, WhichChildHandler whichChild,
@@ -77,6 +80,11 @@ class WechatRouterConfig {
     // Retries are recognised in Redis across instances (MessageDedup) before routing; the router's own check is per JVM.
     router.setMessageDuplicateChecker(messageId -> false);
     return router
+        // A binding slip's QR code: scanned to follow (qrscene_<code>) or scanned by a follower (<code>), it binds.
+        .rule().async(false).msgType(EVENT).event(SUBSCRIBE).eventKeyRegex(ScanBindHandler.FOLLOWED_THROUGH_A_SLIP)
+            .handler(scanBind).end()
+        .rule().async(false).msgType(EVENT).event(SCAN).eventKeyRegex(ScanBindHandler.SLIP_SCENE)
+            .handler(scanBind).end()
         .rule().async(false).msgType(EVENT).event(SUBSCRIBE).handler(subscribe).end()
         .rule().async(false).msgType(EVENT).event(UNSUBSCRIBE).handler(unsubscribe).end()
         .rule().async(false).msgType(EVENT).event(TEMPLATE_SEND_JOB_FINISH).handler(templateReport).end()

@@ -22,14 +22,14 @@ class DemoProfileTests {
   @Test
   void simulatorPageAndFakeWechatApiAreNotFoundOutsideTheDemoProfile() {
     for (String path : new String[] {"/demo/", "/demo", "/demo/page/index.html", "/demo/page/simulator.js",
-        "/demo/api/guardians", "/demo/api/wechat", "/demo/api/menu",
+        "/demo/api/guardians", "/demo/api/wechat", "/demo/api/menu", "/demo/api/scan?text=ABCD2345",
         "/demo/wechat-api/cgi-bin/token?grant_type=client_credential", "/demo/admin-api/api/v1/offerings"}) {
       assertThat(http.getForEntity(path, String.class).getStatusCode()).as("GET " + path)
           .isEqualTo(HttpStatus.NOT_FOUND);
     }
     for (String path : new String[] {"/demo/wechat-api/cgi-bin/stable_token",
         "/demo/wechat-api/cgi-bin/message/custom/send", "/demo/wechat-api/cgi-bin/message/template/send",
-        "/demo/wechat-api/cgi-bin/menu/create", "/demo/api/time-travel/applications/1/end-publicity",
+        "/demo/wechat-api/cgi-bin/menu/create", "/demo/wechat-api/cgi-bin/qrcode/create", "/demo/api/time-travel/applications/1/end-publicity",
         "/demo/admin-api/api/v1/auth/login"}) {
       assertThat(http.exchange(path, HttpMethod.POST, new HttpEntity<>("{}"), String.class).getStatusCode())
           .as("POST " + path).isEqualTo(HttpStatus.NOT_FOUND);

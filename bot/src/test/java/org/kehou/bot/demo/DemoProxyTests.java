@@ -12,10 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.bean.result.WxMpQrCodeTicket;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +33,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The demo profile is for one machine: it listens on loopback and its proxy reaches the admin API's /api/v1 only. */
+/**
+ * The demo profile is for one machine: it listens on loopback and its proxy reaches the admin API's /api/v1 only. Its
+ * fake WeChat API makes slips' QR codes the simulator can scan.
+ */
 @ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoProxyTests {
@@ -118,5 +127,32 @@ class DemoProxyTests {
     assertThat(proxy.target("/api/v1/classes", "x=@evil.example#y")).hasHost("127.0.0.1").hasPort(9);
     assertThat(proxy.target("/api/v1/../actuator", null)).isNull();
     assertThat(proxy.target("http://evil.example/api/v1", null)).isNull();
+  }
+
+  @Test
+  void theFakeWeChatApiMakesQrCodesWhoseUrlTheSimulatorScansBackToTheCode() throws Exception {
+    WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
+    config.setAppId("wxdemoproxytest00");
+    config.setSecret("test-secret");
+    String fake = "http://127.0.0.1:" + port + "/demo/wechat-api";
+    config.setHostConfig(WxMpHostConfig.builder().apiHost(fake).mpHost(fake).openHost(fake).build());
+    WxMpServiceImpl wechat = new WxMpServiceImpl();
+    wechat.setWxMpConfigStorage(config);
+
+    WxMpQrCodeTicket ticket = wechat.getQrcodeService().qrCodeCreateTmpTicket("ABCD2345", 600);
+
+    assertThat(ticket.getTicket()).isNotBlank();
+    assertThat(ticket.getExpireSeconds()).isEqualTo(600);
+    assertThat(ticket.getUrl()).startsWith("http://weixin.qq.com/q/02").doesNotContain("ABCD2345");
+    assertThat(scan(ticket.getUrl())).isEqualTo("200 {\"scene\":\"ABCD2345\"}");
+    assertThat(scan("abcd 2345")).as("a code typed in stands for its slip").isEqualTo("200 {\"scene\":\"ABCD2345\"}");
+    assertThat(scan("http://weixin.qq.com/q/02unknown")).startsWith("404");
+  }
+
+  String scan(String text) throws Exception {
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/demo/api/scan?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return answer.statusCode() + " " + answer.body();
   }
 }

@@ -3,6 +3,7 @@ package org.kehou.core.binding;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -29,12 +30,28 @@ public interface BindingCodeMapper {
       + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
   List<Long> guardiansWithUsableCode(@Param("ids") Collection<Long> guardianIds, @Param("now") LocalDateTime now);
 
-  /** Takes the live code of these guardians out of use: all of them, or only those already expired. */
+  /**
+   * Takes the live code of these guardians out of use: all of them, or only those already expired. The QR codes of
+   * their slips go with them: a slip's QR url is as good as its code, and is kept no longer.
+   */
+  default int revoke(Collection<Long> guardianIds, LocalDateTime now, boolean onlyExpired) {
+    int revoked = revokeCodes(guardianIds, now, onlyExpired);
+    if (revoked > 0) {
+      forgetSlipQrOfDeadCodes(guardianIds);
+    }
+    return revoked;
+  }
+
   @Update("<script>UPDATE binding_code SET live = NULL, revoked_at = #{now} WHERE live = 1 "
       + "<if test='onlyExpired'>AND expires_at &lt;= #{now} </if>AND guardian_id IN "
       + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
-  int revoke(@Param("ids") Collection<Long> guardianIds, @Param("now") LocalDateTime now,
+  int revokeCodes(@Param("ids") Collection<Long> guardianIds, @Param("now") LocalDateTime now,
       @Param("onlyExpired") boolean onlyExpired);
+
+  @Delete("<script>DELETE q FROM binding_slip_qr q JOIN binding_code bc ON bc.id = q.binding_code_id "
+      + "WHERE bc.live IS NULL AND bc.guardian_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  int forgetSlipQrOfDeadCodes(@Param("ids") Collection<Long> guardianIds);
 
   /** Guardians with a binding not ended: an unfollowed one counts, since following again restores it. */
   @Select("<script>SELECT DISTINCT guardian_id FROM wechat_binding WHERE ended_at IS NULL AND guardian_id IN "

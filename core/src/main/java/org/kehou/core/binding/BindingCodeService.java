@@ -152,11 +152,21 @@ public class BindingCodeService {
     }
   }
 
+  /**
+   * A code with at least one letter: a slip's QR code carries the code as its scene, and a scene of digits only is
+   * taken for another QR code of the account (see the bot's ScanBindHandler). Redrawn about once in 65,000 codes.
+   */
   String newCode() {
-    char[] code = new char[LENGTH];
-    for (int i = 0; i < LENGTH; i++) {
-      code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+    while (true) {
+      char[] code = new char[LENGTH];
+      boolean letter = false;
+      for (int i = 0; i < LENGTH; i++) {
+        code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        letter |= Character.isLetter(code[i]);
+      }
+      if (letter) {
+        return new String(code);
+      }
     }
-    return new String(code);
   }
 }

@@ -42,10 +42,13 @@ public class WechatBindingService {
   private final Clock clock;
   private final NewAccountNotice newAccountNotice;
   private final StaffWechat staffWechat;
+  private final SlipQrMapper slipQrs;
 
   WechatBindingService(WechatBindingMapper mapper, RedisClient redis, PlatformTransactionManager txManager,
-      CacheEpochs epochs, Clock clock, NewAccountNotice newAccountNotice, StaffWechat staffWechat) {
+      CacheEpochs epochs, Clock clock, NewAccountNotice newAccountNotice, StaffWechat staffWechat,
+      SlipQrMapper slipQrs) {
     this.mapper = mapper;
+    this.slipQrs = slipQrs;
     this.staffWechat = staffWechat;
     this.newAccountNotice = newAccountNotice;
     // Nearly every parent message asks who is writing; the six-table join behind it was the costliest part of an
@@ -84,6 +87,8 @@ public class WechatBindingService {
       }
       long guardianId = live.get().guardianId();
       mapper.markUsed(live.get().id(), now);
+      // A used code's slip QR code binds nobody any more; its url is not kept a moment longer.
+      slipQrs.forgetCode(live.get().id());
       newAccountNotice.beforeBinding(openid, guardianId, live.get().id(), now);
       mapper.upsert(openid, guardianId, mapper.firstChild(guardianId).orElse(null), now);
       return new Redeemed(true, Optional.empty());

@@ -18,7 +18,9 @@ class BindingCodeServiceTests {
     }
 
     assertThat(codes).hasSize(2000)
-        .allSatisfy(code -> assertThat(code).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"));
+        .allSatisfy(code -> assertThat(code).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"))
+        .as("a slip's QR scene of digits only would be taken for another QR code of the account")
+        .allSatisfy(code -> assertThat(code).containsPattern("[A-Z]"));
     assertThat(String.join("", codes)).doesNotContain("0", "O", "1", "I");
   }
 }
