@@ -1,17 +1,43 @@
-// Where the binding slips come from. Today: the API's printable sheet (GET /api/v1/binding-codes?class=, CSV: 班级,
-// 学生,家长,关系,绑定码, with 已绑定 instead of a code for a bound guardian). The seam for the QR work: once the API hands
-// out each slip with its WeChat QR URL, read that endpoint here and set `qrImage` (rendered locally by a QR library
-// from the URL WeChat returned, never fetched per slip); the page needs no other change.
+// Where the binding slips come from. The API's slip sheet (GET /api/v1/binding-slips?class=, from the qrslips work)
+// gives each guardian not bound their children, code and the WeChat QR code's URL once the bot has made it; the QR
+// image is drawn here from that URL (a QR library, never an image fetched from WeChat per slip). Until that endpoint
+// is deployed (an admin API without it answers the generic 404 NOT_FOUND), the printable sheet of the binding codes
+// (GET /api/v1/binding-codes?class=, CSV) gives the same slips without a QR code.
+import QRCode from 'qrcode'
 import { api } from '@/api.js'
 import { t } from '@/texts.js'
 
+/** { slips: [{ guardianName, children: [{ name, className, relation }], code, qr, qrImage }], pending, bound } */
 export async function loadSlips(className) {
-  const csv = await api.text('/binding-codes', { class: className })
-  return parseCsv(csv).slice(1).filter((cells) => cells.length >= 5).map(([cls, student, guardian, relation, code]) => {
-    const bound = code === t('slips.bound')
-    return { className: cls, studentName: student, guardianName: guardian, relation, code: bound ? null : code,
-      bound, qrImage: null }
-  })
+  let sheet
+  try {
+    sheet = await api.get('/binding-slips', { class: className })
+  } catch (e) {
+    if (e.status === 404 && e.code === 'NOT_FOUND') {
+      return fromCodeSheet(className)
+    }
+    throw e
+  }
+  const slips = await Promise.all(sheet.slips.map(async (slip) => ({
+    ...slip,
+    qrImage: slip.qrUrl ? await QRCode.toDataURL(slip.qrUrl, { margin: 1, width: 200 }) : null,
+  })))
+  return { slips, pending: sheet.pending, bound: sheet.bound }
+}
+
+async function fromCodeSheet(className) {
+  const rows = parseCsv(await api.text('/binding-codes', { class: className })).slice(1).filter((c) => c.length >= 5)
+  const slips = []
+  const bound = []
+  for (const [cls, student, guardian, relation, code] of rows) {
+    const children = [{ name: student, className: cls, relation }]
+    if (code === t('slips.bound')) {
+      bound.push({ guardianName: guardian, children })
+    } else {
+      slips.push({ guardianName: guardian, children, code, qr: null, qrImage: null })
+    }
+  }
+  return { slips, pending: 0, bound }
 }
 
 /** RFC 4180 as Commons CSV's EXCEL format writes it: quoted cells, doubled quotes, CRLF; a leading BOM dropped. */

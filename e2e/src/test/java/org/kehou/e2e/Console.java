@@ -68,6 +68,15 @@ final class Console {
     });
   }
 
+  /** Types into an Element Plus input, whichever of its wrapper or its native field carries the selector. */
+  void type(String css, String text) {
+    WebElement found = waitFor(d -> d.findElement(By.cssSelector(css)));
+    String tag = found.getTagName();
+    WebElement field = tag.equals("input") || tag.equals("textarea") ? found
+        : found.findElement(By.cssSelector("input, textarea"));
+    field.sendKeys(text);
+  }
+
   /** Picks a file in an Element Plus upload, whose file input is hidden behind its button. */
   void upload(String css, java.nio.file.Path file) {
     WebElement input = waitFor(d -> d.findElement(By.cssSelector(css + " input[type=file]")));

@@ -150,6 +150,43 @@ class ConsoleTests {
     assertThat(console.browser.findElements(By.cssSelector("[data-menu=roster]"))).isEmpty();
   }
 
+  @Test
+  void aNoticeToParentsSaysHowManyFamiliesItReachesBeforeItIsSent() {
+    List<Integer> classIds = JsonPath.read(api.get("/classes"), "$[?(@.name == '" + school.className() + "')].id");
+    String draft = "{\"audience\":\"CLASS\",\"audienceId\":" + classIds.get(0)
+        + ",\"title\":\"秋游通知\",\"body\":\"周五秋游，请穿运动鞋。\"}";
+    int families = JsonPath.read(api.post("/parent-notices/preview", draft), "$.families");
+
+    console.logIn(ADMIN, ADMIN_PASSWORD);
+    console.go("/notices");
+    console.click("[data-test=notice-new]");
+    console.click("[data-test=notice-target]");
+    console.choose(school.className());
+    console.type("[data-test=notice-title]", "秋游通知");
+    console.type("[data-test=notice-body]", "周五秋游，请穿运动鞋。");
+    console.click("[data-test=notice-preview-button]");
+
+    assertThat(console.await("[data-test=notice-preview]", "将通知")).contains("将通知 " + families + " 位家长");
+    assertThat(console.text("[data-test=notice-send]")).contains("将通知 " + families + " 位家长");
+    console.click("[data-test=notice-send]");
+    assertThat(console.await("[data-test=notices]", "秋游通知")).contains(school.className());
+    assertThat(JsonPath.<List<String>>read(api.get("/parent-notices"), "$[*].notice.title")).contains("秋游通知");
+  }
+
+  @Test
+  void theSlipsOfAClassShowEveryGuardianNotBoundWithTheirCode() {
+    String sheet = api.get("/binding-codes?class=" + java.net.URLEncoder.encode(school.className(),
+        StandardCharsets.UTF_8));
+    List<String> codes = sheet.lines().skip(1).map(line -> line.substring(line.lastIndexOf(',') + 1))
+        .filter(code -> !code.equals("已绑定")).toList();
+
+    console.logIn(ADMIN, ADMIN_PASSWORD);
+    console.go("/slips");
+    String slips = console.await("[data-test=slips]", codes.get(0));
+    assertThat(slips).contains(codes);
+    assertThat(console.browser.findElements(By.cssSelector("[data-test=slips] .slip"))).hasSize(codes.size());
+  }
+
   /** Three pupils of the seeded class apply for 作业辅导, as parents would in WeChat (hence plain SQL, as ./demo). */
   private static List<Long> applicationsOfTheClass() throws SQLException {
     try (Connection db = DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"), env("KEHOU_DB_PASSWORD", ""))) {
