@@ -1,5 +1,5 @@
 # Sourced by ./verify, ./demo and bench/run: start the local MariaDB and Redis if they are down (installing them if
-# missing), and install Debian packages the scripts need.
+# missing), and install Debian packages the scripts need (nodejs and npm for the console's build).
 
 # Installs Debian packages, as root or through sudo; fails with a clear message where neither is possible.
 apt_install() {
@@ -14,6 +14,15 @@ apt_install() {
   fi
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
+# The console module builds with the machine's Node and npm (never a downloaded Node): Debian's nodejs and npm when
+# the machine has no npm.
+ensure_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "installing Debian's nodejs and npm for the console build…"
+    apt_install nodejs npm
+  fi
 }
 
 ensure_services() {

@@ -45,6 +45,24 @@ final class AdminApi {
         .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
   }
 
+  /** A GET the API must refuse: answers its problem details' {@code detail}, as the API words it. */
+  String refusal(String path) {
+    HttpRequest built = HttpRequest.newBuilder(URI.create(base + path)).GET()
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+    try {
+      HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (answer.statusCode() / 100 == 2) {
+        throw new AssertionError("GET " + built.uri() + " was not refused: " + answer.body());
+      }
+      return JsonPath.read(answer.body(), "$.detail");
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + built.uri() + ": no answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String send(HttpRequest.Builder request) {
     HttpRequest built = request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
     try {

@@ -1,9 +1,5 @@
 package org.kehou.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -13,9 +9,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -25,8 +18,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Simulator {
 
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   final WebDriver browser;
@@ -36,17 +27,7 @@ final class Simulator {
   }
 
   static Simulator open() {
-    assertThat(CHROMIUM).as("headless Chromium is required: apt-get install chromium chromium-driver (./verify does)")
-        .exists();
-    assertThat(CHROMEDRIVER).as("chromedriver is required: apt-get install chromium-driver (./verify does)").exists();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1400,1000", "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort().withLogFile(Path.of("target", "chromedriver.log").toFile()).build();
-    return new Simulator(new ChromeDriver(service, options));
+    return new Simulator(Chromium.start(1400, 1000, "chromedriver.log"));
   }
 
   // ---------- the phone ----------

@@ -1,0 +1,119 @@
+package org.kehou.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The staff console (served by the admin API at /console/) in headless Chromium, read the way staff see it. */
+final class Console {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  final WebDriver browser;
+  private final String base;
+
+  private Console(WebDriver browser, String base) {
+    this.browser = browser;
+    this.base = base + "/console/";
+  }
+
+  static Console open(String adminApiBase) {
+    return new Console(Chromium.start(1400, 900, "chromedriver-console.log"), adminApiBase);
+  }
+
+  void logIn(String username, String password) {
+    browser.get(base + "#/login");
+    // A fresh tab per login: the token lives in sessionStorage, which a new login replaces.
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    browser.navigate().refresh();
+    WebElement name = waitFor(d -> d.findElement(By.cssSelector("input[name=username]")));
+    name.sendKeys(username);
+    browser.findElement(By.cssSelector("input[name=password]")).sendKeys(password);
+    browser.findElement(By.cssSelector("[data-test=login]")).click();
+    waitFor(d -> d.findElement(By.cssSelector("[data-test=who]")).getText().contains(username)
+        || !d.getCurrentUrl().contains("/login"));
+  }
+
+  void go(String route) {
+    browser.get(base + "#" + route);
+  }
+
+  void click(String css) {
+    waitFor(d -> {
+      WebElement element = d.findElement(By.cssSelector(css));
+      if (!element.isEnabled() || element.getAttribute("class").contains("is-disabled")) {
+        return null;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  /** Picks the option of an open Element Plus select (its dropdown lives at the end of the page) by its text. */
+  void choose(String option) {
+    waitFor(d -> {
+      WebElement item = d.findElements(By.cssSelector(".el-select-dropdown__item")).stream()
+          .filter(e -> e.isDisplayed() && e.getText().equals(option)).findFirst().orElse(null);
+      if (item == null) {
+        return null;
+      }
+      item.click();
+      return true;
+    });
+  }
+
+  /** Types into an Element Plus input, whichever of its wrapper or its native field carries the selector. */
+  void type(String css, String text) {
+    WebElement found = waitFor(d -> d.findElement(By.cssSelector(css)));
+    String tag = found.getTagName();
+    WebElement field = tag.equals("input") || tag.equals("textarea") ? found
+        : found.findElement(By.cssSelector("input, textarea"));
+    field.sendKeys(text);
+  }
+
+  /** Picks a file in an Element Plus upload, whose file input is hidden behind its button. */
+  void upload(String css, java.nio.file.Path file) {
+    WebElement input = waitFor(d -> d.findElement(By.cssSelector(css + " input[type=file]")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].style.display = 'block'", input);
+    input.sendKeys(file.toAbsolutePath().toString());
+  }
+
+  String text(String css) {
+    return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
+  }
+
+  /** Waits until the element's text contains what is expected, and answers it. */
+  String await(String css, String expected) {
+    return waitFor(d -> {
+      List<WebElement> found = d.findElements(By.cssSelector(css));
+      return found.stream().map(WebElement::getText).filter(t -> t.contains(expected)).findFirst().orElse(null);
+    });
+  }
+
+  /** The open confirmation (ElMessageBox): its message, then confirmed. */
+  String confirm() {
+    String message = text(".el-message-box__message");
+    click(".el-message-box__btns .el-button--primary");
+    return message;
+  }
+
+  <T> T waitFor(Function<WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Object page = ((JavascriptExecutor) browser).executeScript("return document.body.innerText");
+      throw new AssertionError("The console did not show what was expected at " + browser.getCurrentUrl()
+          + ". It shows:\n" + page, e);
+    }
+  }
+
+  void quit() {
+    browser.quit();
+  }
+}
