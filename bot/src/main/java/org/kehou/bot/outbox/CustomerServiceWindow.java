@@ -3,7 +3,11 @@ package org.kehou.bot.outbox;
 import static java.util.stream.Collectors.toSet;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import me.chanjar.weixin.common.api.WxConsts.EventType;
@@ -46,6 +50,26 @@ public class CustomerServiceWindow {
 
   boolean isOpen(String openid) {
     return redis.exists(key(openid));
+  }
+
+  /**
+   * Which of these followers have their window open, in one round trip: the dispatcher asks once per claimed batch
+   * rather than once per row. The answer may be a few seconds old when a row is sent; the hour {@link #OPEN_FOR} keeps
+   * short of WeChat's 48 covers a window closing meanwhile, and one opening meanwhile only means a template instead.
+   */
+  Set<String> openAmong(Collection<String> openids) {
+    List<String> distinct = openids.stream().filter(Objects::nonNull).distinct().toList();
+    if (distinct.isEmpty()) {
+      return Set.of();
+    }
+    List<String> values = redis.mget(distinct.stream().map(CustomerServiceWindow::key).toArray(String[]::new));
+    Set<String> open = new HashSet<>();
+    for (int i = 0; i < distinct.size(); i++) {
+      if (values.get(i) != null) {
+        open.add(distinct.get(i));
+      }
+    }
+    return open;
   }
 
   private static String key(String openid) {

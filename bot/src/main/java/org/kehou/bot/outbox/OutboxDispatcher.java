@@ -1,5 +1,6 @@
 package org.kehou.bot.outbox;
 
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -82,10 +83,11 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
         if (batch.messages().isEmpty()) {
           break;
         }
+        Set<String> openWindows = sender.openWindows(batch.messages());
         for (OutboxMessage message : batch.messages()) {
           senders.execute(() -> {
             try {
-              if (sendOne(batch, message)) {
+              if (sendOne(batch, message, openWindows)) {
                 settled.incrementAndGet();
               }
             } finally {
@@ -103,7 +105,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
   }
 
   /** One row, start to finish; whatever goes wrong stays with this row and never holds up the rest of its batch. */
-  private boolean sendOne(Batch batch, OutboxMessage message) {
+  private boolean sendOne(Batch batch, OutboxMessage message, Set<String> openWindows) {
     try {
       if (stopping || !rate.acquire()) {
         claims.release(batch, message);
@@ -114,7 +116,7 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
             message.id(), message.kind());
         return false;
       }
-      settleRetryingDeadlocks(batch, message, sendCatching(message));
+      settleRetryingDeadlocks(batch, message, sendCatching(message, openWindows));
       return true;
     } catch (RuntimeException e) {
       // The database failed us: the row comes back after its lease.
@@ -123,9 +125,9 @@ class OutboxDispatcher implements SmartLifecycle, DisposableBean, OutboxNudge {
     }
   }
 
-  private Delivery sendCatching(OutboxMessage message) {
+  private Delivery sendCatching(OutboxMessage message, Set<String> openWindows) {
     try {
-      return sender.send(message);
+      return sender.send(message, openWindows);
     } catch (RuntimeException e) {
       log.warn("Outbox message {} ({}) failed before WeChat answered", message.id(), message.kind(), e);
       return new Delivery(Delivery.Outcome.RETRY, null, null, INTERNAL_ERROR,

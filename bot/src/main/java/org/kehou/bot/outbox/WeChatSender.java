@@ -1,8 +1,10 @@
 package org.kehou.bot.outbox;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -41,11 +43,38 @@ class WeChatSender {
     this.window = window;
   }
 
+  /** One row on its own: its window is asked of Redis now. */
   Delivery send(OutboxMessage message) {
-    Optional<TemplateSpec> template = message.templateFields() == null ? Optional.empty()
-        : properties.template(message.kind());
+    return send(message, null);
+  }
+
+  /**
+   * Whose window is open among the rows of a claimed batch that would need to know (those with a template, unless
+   * templates are preferred anyway), in one Redis round trip instead of one per row; null when Redis failed, so that
+   * each send asks again on its own and a Redis outage fails the row as it did before rather than choosing a channel.
+   */
+  Set<String> openWindows(List<OutboxMessage> messages) {
+    if (properties.preferTemplates()) {
+      return Set.of();
+    }
+    List<String> asking = messages.stream().filter(m -> template(m).isPresent()).map(OutboxMessage::openid).toList();
+    if (asking.isEmpty()) {
+      return Set.of();
+    }
     try {
-      if (template.isPresent() && (properties.preferTemplates() || !window.isOpen(message.openid()))) {
+      return window.openAmong(asking);
+    } catch (RuntimeException e) {
+      log.warn("Customer-service windows of a batch could not be read; each send asks again", e);
+      return null;
+    }
+  }
+
+  /** @param openWindows from {@link #openWindows} for the row's batch; null: ask Redis for this row */
+  Delivery send(OutboxMessage message, Set<String> openWindows) {
+    Optional<TemplateSpec> template = template(message);
+    try {
+      if (template.isPresent() && (properties.preferTemplates() || !(openWindows == null
+          ? window.isOpen(message.openid()) : openWindows.contains(message.openid())))) {
         return sendTemplate(message, template.get());
       }
       try {
@@ -68,6 +97,10 @@ class WeChatSender {
       // WxJava gives up on "system busy" with an unchecked exception once its own retries are spent.
       return Delivery.fromError(-1, e.getMessage());
     }
+  }
+
+  private Optional<TemplateSpec> template(OutboxMessage message) {
+    return message.templateFields() == null ? Optional.empty() : properties.template(message.kind());
   }
 
   private Delivery sendTemplate(OutboxMessage message, TemplateSpec template) throws WxErrorException {

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +92,20 @@ class OutboxChannelTests extends WebhookTestSupport {
     assertThat(delivery).isEqualTo(Delivery.sent("CUSTOMER", null));
     assertThat(requests(CUSTOMER)).singleElement().satisfies(r -> assertThat(r.getBodyAsString()).contains("请签署"));
     assertThat(requests(TEMPLATE)).isEmpty();
+  }
+
+  @Test
+  void theWindowsOfAClaimedBatchAreReadTogetherAndChooseTheSameChannel() {
+    OutboxMessage before = queue("agreement-ready", agreementFields());
+    assertThat(sender.openWindows(List.of(before))).as("the parent has not written yet").isEmpty();
+    assertThat(sender.send(before, Set.of()).channel()).isEqualTo("TEMPLATE");
+
+    WebhookPosts.post(rest, WebhookPosts.text(openid, "状态"));
+    OutboxMessage after = queue("agreement-ready", agreementFields());
+    Set<String> open = sender.openWindows(List.of(after, after));
+
+    assertThat(open).containsExactly(openid);
+    assertThat(sender.send(after, open)).isEqualTo(Delivery.sent("CUSTOMER", null));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -155,13 +156,13 @@ class OutboxDispatcherTests {
     WeChatSender counting = new WeChatSender(bot.getBean(WxMpService.class), properties,
         bot.getBean(CustomerServiceWindow.class)) {
       @Override
-      Delivery send(OutboxMessage message) {
+      Delivery send(OutboxMessage message, Set<String> openWindows) {
         if (message.schoolId() == schoolId) {
           sendStarts.add(System.nanoTime());
         }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
-          return super.send(message);
+          return super.send(message, openWindows);
         } finally {
           inFlight.decrementAndGet();
         }
