@@ -98,7 +98,11 @@ final class Console {
 
   /** The open confirmation (ElMessageBox): its message, then confirmed. */
   String confirm() {
-    String message = text(".el-message-box__message");
+    // The box fades in: until it is shown, Selenium reads its text as empty.
+    String message = waitFor(d -> {
+      String shown = d.findElement(By.cssSelector(".el-message-box__message")).getText();
+      return shown.isBlank() ? null : shown;
+    });
     click(".el-message-box__btns .el-button--primary");
     return message;
   }
