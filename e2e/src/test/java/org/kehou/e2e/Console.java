@@ -84,8 +84,12 @@ final class Console {
     input.sendKeys(file.toAbsolutePath().toString());
   }
 
+  /** The element's text once it shows some (an element still fading in reads as empty). */
   String text(String css) {
-    return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
+    return waitFor(d -> {
+      String shown = d.findElement(By.cssSelector(css)).getText();
+      return shown.isBlank() ? null : shown;
+    });
   }
 
   /** Waits until the element's text contains what is expected, and answers it. */
