@@ -118,8 +118,11 @@ public class FeeStatements {
           charge.leaveDays(), charge.feePerLessonFen(), charge.grossFen(), charge.reductionFen(), charge.chargedFen(),
           adjustment, charge.chargedFen() + adjustment), at, key);
       theirs.forEach(a -> mapper.insertAdjustment(key.value(), a.forMonth(), a.deltaSessions(), a.deltaFen()));
-      FeeStatement statement = mapper.ofStudent(studentId, 1).get(0);
-      String body = texts.statement(statement, theirs);
+    }
+    // Read back once for the whole month (names, classes, stored amounts), not once per child.
+    for (FeeStatement statement : mapper.ofMonth(schoolId, month.atDay(1))) {
+      long studentId = statement.studentId();
+      String body = texts.statement(statement, corrections.getOrDefault(studentId, List.of()));
       for (long guardianId : guardians.getOrDefault(studentId, List.of())) {
         messages.add(new OutboxBatch.Message(new Recipient(schoolId, guardianId, studentId), KIND,
             "fee-statement:" + studentId + ":" + month + ":" + guardianId, body, texts.fields(statement)));
