@@ -45,6 +45,7 @@ public final class NoticeBench {
     int window = Integer.parseInt(options.getOrDefault("window", "60"));
     long delay = Long.parseLong(options.getOrDefault("delay-ms", "50"));
     int timeout = Integer.parseInt(options.getOrDefault("timeout", "300"));
+    int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "120"));
     String zone = options.getOrDefault("timezone", "Asia/Shanghai");
     String[] botPorts = options.get("bot-ports").split(",");
     int apiPort = Integer.parseInt(options.get("api-port"));
@@ -64,7 +65,7 @@ public final class NoticeBench {
       env.put("KEHOU_ADMIN_PASSWORD", PASSWORD);
       try (JarProcess api = JarProcess.start(options.get("api-jar"), options.get("api-java-opts"), env, apiPort,
           new File("bench/target/notice-api.log"))) {
-        NoticeResult result = run(school, confirmers, window, timeout, new AdminApi(apiPort), db,
+        NoticeResult result = run(school, confirmers, window, timeout, warmupSeconds, new AdminApi(apiPort), db,
             new int[] {Integer.parseInt(botPorts[0]), Integer.parseInt(botPorts[1])}, List.of(first, second),
             List.of(bot1.pid(), bot2.pid(), api.pid()), log);
         new NoticeReport(school, confirmers, window, delay, options.getOrDefault("outbox-label", "as deployed"))
@@ -73,7 +74,7 @@ public final class NoticeBench {
     }
   }
 
-  private static NoticeResult run(NoticeSchool school, int confirmerCount, int window, int timeoutSeconds,
+  private static NoticeResult run(NoticeSchool school, int confirmerCount, int window, int timeoutSeconds, int warmupSeconds,
       AdminApi api, Mariadb db, int[] botPorts, List<FakeWeChat> fakes, List<Long> pids, PrintStream log)
       throws Exception {
     String admin = api.login("notice-admin", PASSWORD);
@@ -84,7 +85,7 @@ public final class NoticeBench {
     String preview = api.json("POST", "/api/v1/parent-notices/preview", admin, draft, 200);
     log.printf("notice bench: preview %s%n", preview);
     SignedMessages messages = new SignedMessages(TOKEN, "gh_kehou_notice", "收到");
-    warmUp(api, admin, db, fakes, log);
+    warmUp(api, admin, db, fakes, warmupSeconds, school, botPorts, messages, log);
     warmWebhooks(botPorts, messages);
     List<String> confirmers = school.confirmers(confirmerCount, 13).stream().map(NoticeSchool::openid).toList();
     List<String> expected = school.openids();
@@ -136,32 +137,50 @@ public final class NoticeBench {
   }
 
   /**
-   * A notice to the first grade first, not measured: bots and an admin API that have served a school for days have
-   * compiled their sending paths; ones just started would spend the measured notice compiling. Its messages are then
-   * forgotten by the fakes, so the measured notice's count per guardian is its own.
+   * Notices to whole grades first, one after the other for {@code seconds}, not measured, each confirmed by
+   * {@code 收到} from a fifth of the grade's families while it goes out: bots and an admin API that have served a school
+   * for days have compiled their sending and confirming paths; ones just started spend the measured notice compiling
+   * (after one warm-up notice, and still after four, the bots' JIT compiler threads used more CPU than their senders
+   * all through the measured notice). After each, the fakes forget its messages, so the measured notice's count per
+   * guardian is its own.
    */
-  private static void warmUp(AdminApi api, String admin, Mariadb db, List<FakeWeChat> fakes, PrintStream log)
-      throws Exception {
-    String warm = "{\"audience\":\"GRADE\",\"audienceId\":1,\"title\":\"一年级家长会\",\"body\":\"本周五下午一年级"
-        + "家长会，请准时参加。\",\"confirmRequired\":false,\"urgent\":true}";
-    long start = System.nanoTime();
-    Matcher id = NOTICE_ID.matcher(api.json("POST", "/api/v1/parent-notices", admin, warm, 201));
-    if (!id.find()) {
-      throw new IllegalStateException("no noticeId for the warm-up notice");
-    }
-    String pending = "SELECT COUNT(*) FROM outbox_message WHERE dedup_key LIKE 'notice:" + id.group(1)
-        + ":%' AND state <> 'SENT'";
-    long deadline = start + Duration.ofSeconds(120).toNanos();
-    while (db.count(pending) > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the warm-up notice was not sent within 120 s");
+  private static void warmUp(AdminApi api, String admin, Mariadb db, List<FakeWeChat> fakes, int seconds,
+      NoticeSchool school, int[] botPorts, SignedMessages messages, PrintStream log) throws Exception {
+    long warmUntil = System.nanoTime() + seconds * 1_000_000_000L;
+    for (int round = 1; System.nanoTime() < warmUntil; round++) {
+      int grade = 1 + (round - 1) % 6;
+      long seed = round;
+      String warm = "{\"audience\":\"GRADE\",\"audienceId\":" + grade + ",\"title\":\"年级家长会\","
+          + "\"body\":\"本周五下午年级家长会，请准时参加。\",\"confirmRequired\":false,\"urgent\":true}";
+      List<String> confirmers = school.ofGrade(grade, 5).stream().map(NoticeSchool::openid).toList();
+      long start = System.nanoTime();
+      CompletableFuture<NoticeConfirmations.Outcome> confirmed = CompletableFuture.supplyAsync(() -> {
+        try {
+          return NoticeConfirmations.run(start, confirmers, 6, 20, seed, botPorts, 16, 5000, messages, fakes);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      });
+      Matcher id = NOTICE_ID.matcher(api.json("POST", "/api/v1/parent-notices", admin, warm, 201));
+      if (!id.find()) {
+        throw new IllegalStateException("no noticeId for a warm-up notice");
       }
-      Thread.sleep(200);
+      String pending = "SELECT COUNT(*) FROM outbox_message WHERE dedup_key LIKE 'notice:" + id.group(1)
+          + ":%' AND state <> 'SENT'";
+      long deadline = start + Duration.ofSeconds(120).toNanos();
+      while (db.count(pending) > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("a warm-up notice was not sent within 120 s");
+        }
+        Thread.sleep(200);
+      }
+      confirmed.join();
+      log.printf(java.util.Locale.ROOT, "notice bench: warm-up notice %d (grade %d, %d confirming) done in %.1f s%n",
+          round, grade, confirmers.size(), (System.nanoTime() - start) / 1e9);
+      fakes.forEach(FakeWeChat::reset);
     }
-    log.printf(java.util.Locale.ROOT, "notice bench: warm-up notice to grade 1 sent in %.1f s%n",
-        (System.nanoTime() - start) / 1e9);
     Thread.sleep(2000);
-    fakes.forEach(FakeWeChat::reset);
   }
 
   /**

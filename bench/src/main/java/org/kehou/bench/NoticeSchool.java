@@ -40,6 +40,18 @@ record NoticeSchool(int guardians, LocalDate today) {
     return all;
   }
 
+  /** Every {@code every}-th guardian whose own child is in the grade (level 1 to 6): a warm-up notice's confirmers. */
+  List<Long> ofGrade(int grade, int every) {
+    List<Long> found = new ArrayList<>();
+    int n = 0;
+    for (long g = 1; g <= guardians; g++) {
+      if (1 + ((g - 1) % CLASSES) / 8 == grade && n++ % every == 0) {
+        found.add(g);
+      }
+    }
+    return found;
+  }
+
   /** {@code count} guardians who will send 收到, drawn once from a seeded random (the same in every run). */
   List<Long> confirmers(int count, long seed) {
     List<Long> all = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -74,6 +75,8 @@ record OutboxProperties(
 
   /** Environment variables cannot spell a dash, and Spring lower-cases their map keys. */
   static String normalise(String kind) {
-    return kind.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+    return NOT_ALPHANUMERIC.matcher(kind).replaceAll("").toLowerCase(java.util.Locale.ROOT);
   }
+
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]");
 }

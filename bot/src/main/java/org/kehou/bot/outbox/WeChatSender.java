@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
+import org.kehou.core.outbox.MessageKinds;
 import org.kehou.core.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +38,15 @@ class WeChatSender {
   private final WxMpService wechat;
   private final OutboxProperties properties;
   private final CustomerServiceWindow window;
+  /** Each known kind's template, worked out once: doing it per send was a fifth of the outbox's CPU at full speed. */
+  private final Map<String, Optional<TemplateSpec>> templates;
 
   WeChatSender(WxMpService wechat, OutboxProperties properties, CustomerServiceWindow window) {
     this.wechat = wechat;
     this.properties = properties;
     this.window = window;
+    this.templates = MessageKinds.all().keySet().stream()
+        .collect(Collectors.toUnmodifiableMap(kind -> kind, properties::template));
   }
 
   /** One row on its own: its window is asked of Redis now. */
@@ -100,7 +106,11 @@ class WeChatSender {
   }
 
   private Optional<TemplateSpec> template(OutboxMessage message) {
-    return message.templateFields() == null ? Optional.empty() : properties.template(message.kind());
+    if (message.templateFields() == null) {
+      return Optional.empty();
+    }
+    Optional<TemplateSpec> known = templates.get(message.kind());
+    return known != null ? known : properties.template(message.kind());
   }
 
   private Delivery sendTemplate(OutboxMessage message, TemplateSpec template) throws WxErrorException {

@@ -2,6 +2,7 @@ package org.kehou.core.notice;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ public class Confirmations {
 
   /** {@code 收到}: the guardian's newest notice not yet confirmed; empty when there is none. */
   public Optional<Outcome> confirmNewest(long guardianId) {
-    return mapper.newestUnconfirmed(guardianId).flatMap(n -> confirm(n.noticeId(), guardianId, Via.CHAT));
+    return mapper.newestUnconfirmed(guardianId).flatMap(n -> confirmRead(n, Via.CHAT));
   }
 
   /** {@code 收到 3}: the guardian's notice numbered 3; empty when they have none of that number. */
@@ -57,6 +58,21 @@ public class Confirmations {
 
   public String link(ParentNotice notice) {
     return links.url(notice.noticeId(), notice.guardianId());
+  }
+
+  /**
+   * As {@link #confirm} for a notice just read unconfirmed: when this confirmation is the one that counts, the row is
+   * what was read plus its confirmation time, so it is not read again (one query less for each {@code 收到}).
+   */
+  private Optional<Outcome> confirmRead(NoticeMapper.GuardianNotice n, Via via) {
+    // The column keeps milliseconds: the time answered is the time stored.
+    LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    if (mapper.confirm(n.noticeId(), n.guardianId(), via.name(), now) == 1) {
+      return Optional.of(new Outcome(withChildren(new NoticeMapper.GuardianNotice(n.noticeId(), n.guardianId(), n.seq(),
+          n.title(), n.body(), n.senderName(), n.createdAt(), n.confirmRequired(), n.confirmBy(), n.urgent(), now)),
+          true));
+    }
+    return mapper.forGuardian(n.noticeId(), n.guardianId()).map(read -> new Outcome(withChildren(read), false));
   }
 
   private Optional<Outcome> confirm(long noticeId, long guardianId, Via via) {

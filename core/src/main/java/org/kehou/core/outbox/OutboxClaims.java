@@ -3,10 +3,14 @@ package org.kehou.core.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dispatcher's side of the outbox: claim due rows, then record each outcome. Every outcome update names the claim
@@ -71,17 +75,27 @@ public class OutboxClaims {
   }
 
   /**
-   * {@link #sent} for many messages in one statement, in id order (so two such statements lock their rows in the same
-   * order). Rows of different claims may be mixed: each is recorded only under its own claim.
+   * {@link #sent} for many messages in one transaction, one statement per claim and channel (a handful: the claims in
+   * flight), each in id order. Rows of different claims may be mixed: each is recorded only under its own claim.
    */
+  @Transactional
   public void sentAll(List<Sent> sent) {
     if (sent.isEmpty()) {
       return;
     }
-    List<OutboxMapper.SentRow> rows = sent.stream()
-        .map(s -> new OutboxMapper.SentRow(s.message().id(), s.batch().token(), s.channel(), s.wechatMsgId()))
-        .sorted(Comparator.comparingLong(OutboxMapper.SentRow::id)).toList();
-    mapper.markSentAll(rows, LocalDateTime.now(clock));
+    LocalDateTime now = LocalDateTime.now(clock);
+    Map<SentUnder, List<OutboxMapper.SentRow>> groups = new LinkedHashMap<>();
+    for (Sent s : sent) {
+      groups.computeIfAbsent(new SentUnder(s.batch().token(), s.channel()), k -> new ArrayList<>())
+          .add(new OutboxMapper.SentRow(s.message().id(), s.wechatMsgId()));
+    }
+    groups.forEach((under, rows) -> {
+      rows.sort(Comparator.comparingLong(OutboxMapper.SentRow::id));
+      mapper.markSentAll(under.token(), under.channel(), rows, now);
+    });
+  }
+
+  private record SentUnder(String token, String channel) {
   }
 
   public void retryLater(Batch batch, OutboxMessage message, int errorCode, String error, Duration delay) {

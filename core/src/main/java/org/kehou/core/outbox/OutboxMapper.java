@@ -108,22 +108,21 @@ interface OutboxMapper {
   int markSent(@Param("id") long id, @Param("token") String token, @Param("channel") String channel,
       @Param("msgId") String msgId, @Param("now") LocalDateTime now);
 
-  /** One sent row of {@link #markSentAll}: the claim it was sent under and what WeChat answered. */
-  record SentRow(long id, String token, String channel, String msgId) {
+  /** One sent row of {@link #markSentAll}: its id and the message id WeChat answered with. */
+  record SentRow(long id, String msgId) {
   }
 
   /**
-   * {@link #markSent} for many rows in one statement (one commit instead of one per message), each row under its own
-   * claim token: a row whose claim was taken over meanwhile is left as the newer claimant records it.
+   * {@link #markSent} for many rows of one claim sent on one channel, in one statement: a row whose claim was taken
+   * over meanwhile is left as the newer claimant records it.
    */
-  @Update("<script>UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, "
-      + "channel = CASE id <foreach item='x' collection='rows' separator=' '>WHEN #{x.id} THEN #{x.channel}"
-      + "</foreach> END, wechat_msg_id = CASE id <foreach item='x' collection='rows' separator=' '>"
-      + "WHEN #{x.id} THEN #{x.msgId}</foreach> END, sent_at = #{now}, claim_token = NULL, claimed_until = NULL, last_error_code = NULL, last_error = NULL "
-      + "WHERE id IN <foreach item='x' collection='rows' open='(' separator=',' close=')'>#{x.id}</foreach> "
-      + "AND claim_token = CASE id <foreach item='x' collection='rows' separator=' '>WHEN #{x.id} THEN #{x.token}"
-      + "</foreach> END</script>")
-  int markSentAll(@Param("rows") List<SentRow> rows, @Param("now") LocalDateTime now);
+  @Update("<script>UPDATE outbox_message SET state = 'SENT', attempts = attempts + 1, channel = #{channel}, "
+      + "wechat_msg_id = CASE id <foreach item='x' collection='rows' separator=' '>WHEN #{x.id} THEN #{x.msgId}"
+      + "</foreach> END, sent_at = #{now}, claim_token = NULL, claimed_until = NULL, last_error_code = NULL, "
+      + "last_error = NULL WHERE claim_token = #{token} AND id IN "
+      + "<foreach item='x' collection='rows' open='(' separator=',' close=')'>#{x.id}</foreach></script>")
+  int markSentAll(@Param("token") String token, @Param("channel") String channel, @Param("rows") List<SentRow> rows,
+      @Param("now") LocalDateTime now);
 
   @Update("UPDATE outbox_message SET state = 'PENDING', attempts = attempts + 1, next_attempt_at = #{next}, "
       + "last_error_code = #{code}, last_error = #{error}, claim_token = NULL, claimed_until = NULL "
