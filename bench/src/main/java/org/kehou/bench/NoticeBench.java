@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,13 @@ public final class NoticeBench {
     long delay = Long.parseLong(options.getOrDefault("delay-ms", "50"));
     int timeout = Integer.parseInt(options.getOrDefault("timeout", "300"));
     int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "120"));
+    boolean urgent = Boolean.parseBoolean(options.getOrDefault("urgent", "true"));
+    LocalTime beijing = LocalTime.now(ZoneId.of("Asia/Shanghai"));
+    if (!urgent && (beijing.isAfter(LocalTime.of(21, 29)) || beijing.isBefore(LocalTime.of(7, 0)))) {
+      // A notice that is not urgent waits for the morning: there would be nothing to measure.
+      throw new IllegalStateException("NOTICE_URGENT=false only outside the quiet hours (21:30-07:00 Beijing time); "
+          + "it is " + beijing.withNano(0) + " there");
+    }
     String zone = options.getOrDefault("timezone", "Asia/Shanghai");
     String[] botPorts = options.get("bot-ports").split(",");
     int apiPort = Integer.parseInt(options.get("api-port"));
@@ -65,27 +73,27 @@ public final class NoticeBench {
       env.put("KEHOU_ADMIN_PASSWORD", PASSWORD);
       try (JarProcess api = JarProcess.start(options.get("api-jar"), options.get("api-java-opts"), env, apiPort,
           new File("bench/target/notice-api.log"))) {
-        NoticeResult result = run(school, confirmers, window, timeout, warmupSeconds, new AdminApi(apiPort), db,
+        NoticeResult result = run(school, confirmers, window, timeout, warmupSeconds, urgent, new AdminApi(apiPort), db,
             new int[] {Integer.parseInt(botPorts[0]), Integer.parseInt(botPorts[1])}, List.of(first, second),
             List.of(bot1.pid(), bot2.pid(), api.pid()), log);
-        new NoticeReport(school, confirmers, window, delay, options.getOrDefault("outbox-label", "as deployed"))
+        new NoticeReport(school, confirmers, window, delay, options.getOrDefault("outbox-label", "as deployed"), urgent)
             .print(new PrintStream(System.out, true, StandardCharsets.UTF_8), result);
       }
     }
   }
 
-  private static NoticeResult run(NoticeSchool school, int confirmerCount, int window, int timeoutSeconds, int warmupSeconds,
+  private static NoticeResult run(NoticeSchool school, int confirmerCount, int window, int timeoutSeconds, int warmupSeconds, boolean urgent,
       AdminApi api, Mariadb db, int[] botPorts, List<FakeWeChat> fakes, List<Long> pids, PrintStream log)
       throws Exception {
     String admin = api.login("notice-admin", PASSWORD);
     String draft = "{\"audience\":\"SCHOOL\",\"title\":\"明天下午停课\",\"body\":\"因全校教师培训，明天下午课后服务暂停一次，"
-        + "请家长按时接孩子。\",\"confirmRequired\":false,\"urgent\":true}";
+        + "请家长按时接孩子。\",\"confirmRequired\":false,\"urgent\":" + urgent + "}";
     // What the console shows the sender before they confirm: the same audience, counted, nothing sent. It also warms
     // the audience's query up, as a sender's look at the counts would.
     String preview = api.json("POST", "/api/v1/parent-notices/preview", admin, draft, 200);
     log.printf("notice bench: preview %s%n", preview);
     SignedMessages messages = new SignedMessages(TOKEN, "gh_kehou_notice", "收到");
-    warmUp(api, admin, db, fakes, warmupSeconds, school, botPorts, messages, log);
+    warmUp(api, admin, db, fakes, warmupSeconds, urgent, school, botPorts, messages, log);
     warmWebhooks(botPorts, messages);
     List<String> confirmers = school.confirmers(confirmerCount, 13).stream().map(NoticeSchool::openid).toList();
     List<String> expected = school.openids();
@@ -145,13 +153,13 @@ public final class NoticeBench {
    * guardian is its own.
    */
   private static void warmUp(AdminApi api, String admin, Mariadb db, List<FakeWeChat> fakes, int seconds,
-      NoticeSchool school, int[] botPorts, SignedMessages messages, PrintStream log) throws Exception {
+      boolean urgent, NoticeSchool school, int[] botPorts, SignedMessages messages, PrintStream log) throws Exception {
     long warmUntil = System.nanoTime() + seconds * 1_000_000_000L;
     for (int round = 1; System.nanoTime() < warmUntil; round++) {
       int grade = 1 + (round - 1) % 6;
       long seed = round;
       String warm = "{\"audience\":\"GRADE\",\"audienceId\":" + grade + ",\"title\":\"年级家长会\","
-          + "\"body\":\"本周五下午年级家长会，请准时参加。\",\"confirmRequired\":false,\"urgent\":true}";
+          + "\"body\":\"本周五下午年级家长会，请准时参加。\",\"confirmRequired\":false,\"urgent\":" + urgent + "}";
       List<String> confirmers = school.ofGrade(grade, 5).stream().map(NoticeSchool::openid).toList();
       long start = System.nanoTime();
       CompletableFuture<NoticeConfirmations.Outcome> confirmed = CompletableFuture.supplyAsync(() -> {
@@ -244,6 +252,8 @@ public final class NoticeBench {
     // Parents outside their 48-hour window get the notice as a template message with its link, as in production.
     env.put("KEHOU_OUTBOX_TEMPLATES_NOTICEURGENT_ID", "notice-bench-template");
     env.put("KEHOU_OUTBOX_TEMPLATES_NOTICEURGENT_FIELDS", "thing1=child,thing2=title,thing3=sender,time4=sentAt");
+    env.put("KEHOU_OUTBOX_TEMPLATES_NOTICE_ID", "notice-bench-template");
+    env.put("KEHOU_OUTBOX_TEMPLATES_NOTICE_FIELDS", "thing1=child,thing2=title,thing3=sender,time4=sentAt");
     env.putAll(botEnv);
     log.printf("notice bench: starting bot %d on port %s, its fake WeChat API on 127.0.0.1:%d%n", instance, port,
         wechat.port());

@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The notice bench's tables and issue 13's target lines. */
-record NoticeReport(NoticeSchool school, int confirmers, int windowSeconds, long delayMillis, String outbox) {
+record NoticeReport(NoticeSchool school, int confirmers, int windowSeconds, long delayMillis, String outbox,
+    boolean urgent) {
 
   void print(PrintStream out, NoticeResult r) {
-    out.printf(Locale.ROOT, "Notice to the whole school (urgent): %d guardians bound to WeChat, %d of them with two "
+    out.printf(Locale.ROOT, "Notice to the whole school (%s): %d guardians bound to WeChat, %d of them with two "
         + "children (%d children); fake WeChat APIs answering every send after %d ms; two bots -Xmx256m, outbox %s; "
-        + "%d parents send 收到 over %d s from the call%n%n", school.guardians(), school.withTwoChildren(),
+        + "%d parents send 收到 over %d s from the call%n%n", urgent ? "urgent" : "not urgent", school.guardians(), school.withTwoChildren(),
         school.children(), delayMillis, outbox, confirmers, windowSeconds);
     out.println("guardians | rows | SENT | received | duplicates | missing | unexpected | bot 1 | bot 2");
     out.println("----------+------+------+----------+------------+---------+------------+-------+------");

@@ -28,7 +28,8 @@ public class QuietHours implements SendWindow {
       Set.of(AgreementReminders.KIND, Amendments.REMINDER, WaitlistService.OFFER_REMINDER);
 
   /**
-   * Every kind the dispatcher holds through the night; also re-read before sending, as they may be withdrawn. Kinds
+   * Every kind the dispatcher holds through the night; also re-read before sending, as they may be withdrawn, except
+   * the school's notices ({@link #withdrawable}). Kinds
    * about a child's safety now (absence-alert to parents, absence and roll-call alerts to staff) are deliberately not
    * here.
    */
@@ -53,6 +54,15 @@ public class QuietHours implements SendWindow {
   @Override
   public boolean restricts(String kind) {
     return HELD_KINDS.contains(kind);
+  }
+
+  /**
+   * School notices (and their reminders) are held at night like the rest but nothing withdraws them once queued, so
+   * their claims are trusted: a notice to a whole school would otherwise cost a statement per family while it goes out.
+   */
+  @Override
+  public boolean withdrawable(String kind) {
+    return HELD_KINDS.contains(kind) && !NoticeReminders.HELD_KINDS.contains(kind);
   }
 
   @Override

@@ -45,7 +45,7 @@ public class OutboxClaims {
    * first half of the lease the claim is certainly held (nobody may take it over before the lease ends), which leaves
    * the other half for the send itself; later the claim is renewed for another {@code lease}, in the database, and the
    * answer is false when the lease had run out and another dispatcher took the row over, or the row was cancelled.
-   * Rows with a send window (reminders) always take that second way, so a reminder dropped after it was claimed is
+   * Rows that may be withdrawn (reminders) always take that second way, so a reminder dropped after it was claimed is
    * not sent. False too when the kind may not go out now (quiet hours): the row is then rescheduled for when it may.
    */
   public boolean holdForSending(Batch batch, OutboxMessage message, Duration lease) {
@@ -55,7 +55,7 @@ public class OutboxClaims {
       mapper.defer(message.id(), batch.token(), earliest);
       return false;
     }
-    if (!window.restricts(message.kind()) && now.isBefore(batch.claimedAt().plus(lease.dividedBy(2)))) {
+    if (!window.withdrawable(message.kind()) && now.isBefore(batch.claimedAt().plus(lease.dividedBy(2)))) {
       return true;
     }
     return mapper.renewClaim(message.id(), batch.token(), now.plus(lease)) == 1;

@@ -11,9 +11,15 @@ public interface SendWindow {
   /** {@code at} when a message of this kind may be sent then, otherwise the first moment it may. */
   LocalDateTime earliest(String kind, LocalDateTime at);
 
-  /**
-   * Whether messages of this kind have a window at all. Such messages (reminders) are also withdrawn when their
-   * occasion passes, so the dispatcher re-reads their row right before sending instead of trusting its claim.
-   */
+  /** Whether messages of this kind have a window at all. */
   boolean restricts(String kind);
+
+  /**
+   * Whether a message of this kind may be withdrawn after a dispatcher claimed it (a reminder whose occasion passed),
+   * so that the dispatcher re-reads its row right before sending instead of trusting its claim: one more statement
+   * per message.
+   */
+  default boolean withdrawable(String kind) {
+    return restricts(kind);
+  }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kehou.core.outbox.OutboxClaims.Batch;
@@ -101,5 +102,18 @@ class SendTimeChecksTests {
     assertThat(due.messages()).extracting(OutboxMessage::kind).containsExactly("agreement-reminder");
     assertThat(morning.holdForSending(due, due.messages().get(0), Duration.ofMinutes(2))).isTrue();
     morning.sent(due, due.messages().get(0), "CUSTOMER", null);
+  }
+
+  @Test
+  void aSchoolNoticeIsHeldAtNightButNothingWithdrawsItSoItsClaimIsTrusted() {
+    for (String kind : List.of("notice", "notice-reminder")) {
+      assertThat(quietHours.restricts(kind)).as(kind).isTrue();
+      assertThat(quietHours.earliest(kind, ELEVEN_PM)).as(kind).isEqualTo(SEVEN_AM);
+      assertThat(quietHours.withdrawable(kind)).as(kind).isFalse();
+    }
+    for (String kind : List.of("agreement-reminder", "waitlist-offer-reminder", "service-cancelled")) {
+      assertThat(quietHours.withdrawable(kind)).as(kind).isTrue();
+    }
+    assertThat(quietHours.restricts("notice-urgent")).isFalse();
   }
 }
