@@ -31,7 +31,7 @@ public class Staffing {
 
   /** Every short session from {@code from} to {@code to}, by date and start; {@code offeringId} null: all. */
   public List<Shortfall> shortfalls(long schoolId, LocalDate from, LocalDate to, Long offeringId) {
-    if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+    if (to.isBefore(from) || from.plusDays(MAX_DAYS - 1).isBefore(to)) {
       throw new IllegalArgumentException("from..to must be 1.." + MAX_DAYS + " days");
     }
     List<DutyAssignment> assignments = mapper.assignments(schoolId, from, to);
