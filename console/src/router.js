@@ -42,6 +42,7 @@ const router = createRouter({
       children: [
         { path: '', redirect: '/m/sessions' },
         { path: 'sessions', component: () => import('./pages/phone/PhoneSessionsPage.vue') },
+        { path: 'duties', component: () => import('./pages/phone/PhoneDutiesPage.vue') },
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },

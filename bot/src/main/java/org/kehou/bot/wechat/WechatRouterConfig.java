@@ -24,6 +24,8 @@ import org.kehou.bot.binding.UnbindHandler;
 import org.kehou.bot.binding.UnsubscribeHandler;
 import org.kehou.bot.binding.WhichChild;
 import org.kehou.bot.binding.WhichChildHandler;
+import org.kehou.bot.duty.SignInHandler;
+import org.kehou.bot.duty.SignOutHandler;
 import org.kehou.bot.enrolment.ApplyHandler;
 import org.kehou.bot.enrolment.CancelHandler;
 import org.kehou.bot.enrolment.ConfirmHandler;
@@ -73,6 +75,7 @@ class WechatRouterConfig {
       LeaveHandler leave, CancelLeaveHandler cancelLeave, PickupHandler pickup, HomeAloneHandler homeAlone,
       CancelHomeAloneHandler cancelHomeAlone, HomeAloneNameHandler homeAloneName,
       ConfirmNoticeHandler confirmNotice, NoticesHandler notices, StatementsHandler statements,
+      SignInHandler signIn, SignOutHandler signOut,
       UntranscribedVoiceHandler untranscribedVoice,
       HelpHandler help, OpenAbsenceCase openAbsenceCase, AbsenceReplyHandler absenceReply,
       FallbackHandler fallback) {
@@ -90,6 +93,9 @@ class WechatRouterConfig {
         .rule().async(false).msgType(EVENT).event(TEMPLATE_SEND_JOB_FINISH).handler(templateReport).end()
         .rule().async(false).msgType(EVENT).handler(otherEvent).end()
         .rule().async(false).msgType(TEXT).matcher(c.withArgument("bind")).handler(bind).end()
+        // Staff commands act for the staff binding of this WeChat, never for a guardian binding it may also have.
+        .rule().async(false).msgType(TEXT).content(c.word("dutySignIn")).handler(signIn).end()
+        .rule().async(false).msgType(TEXT).content(c.word("dutySignOut")).handler(signOut).end()
         .rule().async(false).msgType(TEXT).content(c.word("unbind")).handler(unbind).end()
         .rule().async(false).msgType(TEXT).content(c.word("confirmUnbind")).handler(confirmUnbind).end()
         .rule().async(false).msgType(TEXT).matcher(c.withNumber("switch")).handler(switchChild).end()

@@ -58,6 +58,8 @@ final class DueMessages {
     CalendarEntry friday = bot.getBean(CalendarService.class).add(school.schoolId, school.termId,
         new EntryDraft(THURSDAY.plusDays(1), DayKind.CANCELLED, null, "校园开放日"), admin);
     cancellation = friday.id();
+    // A manager for every pupil: both sessions are short of one, which the staffing job tells the admin.
+    jdbc.update("INSERT INTO term_duty_rule (term_id, pupils_per_manager) VALUES (?, 1)", school.termId);
 
     clocks.accept(THURSDAY.atTime(15, 35));
     Staff duty = new Staff(teacher, school.schoolId, "duty", "老师", StaffRole.DUTY_TEACHER, true);
@@ -96,8 +98,14 @@ final class DueMessages {
 
   /** The missing roll call's claim rows: one per session and kind, whoever ran the check. */
   int missingRollCallClaims() {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM session_alert WHERE offering_id = ? AND session_date = ?",
-        Integer.class, chess, THURSDAY);
+    return jdbc.queryForObject("SELECT COUNT(*) FROM session_alert WHERE offering_id = ? AND session_date = ? "
+        + "AND kind = 'roll-call-missing'", Integer.class, chess, THURSDAY);
+  }
+
+  /** The staffing check's claim rows of the school's sessions that day. */
+  int staffingClaims() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM session_alert WHERE offering_id IN (?, ?) AND session_date = ? "
+        + "AND kind = 'staffing-short'", Integer.class, homework, chess, THURSDAY);
   }
 
   /** Outbox rows telling one guardian of Friday's cancellation (their keys start with the cancellation's). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kehou.bot.BotApplication;
 import org.kehou.core.calendar.CalendarTicker;
+import org.kehou.core.duty.StaffingTicker;
 import org.kehou.core.notice.AudienceKind;
 import org.kehou.core.notice.NoticeDraft;
 import org.kehou.core.notice.NoticeReminders;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 11: two bot instances on one database run the roll-call and calendar jobs as one Quartz cluster, every
  * second here; however often and wherever they fire, each due staff notice and each guardian's message exists once.
  * Issue 13: the notice job too, with an urgent notice whose reminder and escalation fall due at the same moment.
+ * Issue 15: the staffing job too, with both sessions short of a manager.
  */
 class TimeDrivenMessagesOnTwoInstancesTests {
 
@@ -44,6 +46,7 @@ class TimeDrivenMessagesOnTwoInstancesTests {
   static final AtomicInteger rollCallRuns = new AtomicInteger();
   static final AtomicInteger calendarRuns = new AtomicInteger();
   static final AtomicInteger noticeRuns = new AtomicInteger();
+  static final AtomicInteger staffingRuns = new AtomicInteger();
 
   @BeforeAll
   static void twoInstances() throws SchedulerException {
@@ -62,6 +65,7 @@ class TimeDrivenMessagesOnTwoInstancesTests {
         "--kehou.jobs.roll-call-cron=* * * * * ?",
         "--kehou.jobs.calendar-cron=* * * * * ?",
         "--kehou.jobs.notice-cron=* * * * * ?",
+        "--kehou.jobs.staffing-cron=* * * * * ?",
         "--kehou.jobs.lifecycle-cron=0 0 0 1 1 ? 2099",
         DueMessages.CANCELLATION_NOTICE_AT);
   }
@@ -96,8 +100,10 @@ class TimeDrivenMessagesOnTwoInstancesTests {
     int rollCallsBefore = rollCallRuns.get();
     int calendarsBefore = calendarRuns.get();
     int noticesBefore = noticeRuns.get();
+    int staffingBefore = staffingRuns.get();
     await().atMost(Duration.ofSeconds(60)).until(() -> rollCallRuns.get() >= rollCallsBefore + 4
-        && calendarRuns.get() >= calendarsBefore + 4 && noticeRuns.get() >= noticesBefore + 4);
+        && calendarRuns.get() >= calendarsBefore + 4 && noticeRuns.get() >= noticesBefore + 4
+        && staffingRuns.get() >= staffingBefore + 4);
     // A node that died mid-run has its job re-run on another (requestRecovery): both instances at once, by hand.
     CompletableFuture.allOf(
         CompletableFuture.runAsync(() -> first.getBean(RollCallTicker.class).tick()),
@@ -105,7 +111,9 @@ class TimeDrivenMessagesOnTwoInstancesTests {
         CompletableFuture.runAsync(() -> first.getBean(CalendarTicker.class).tick()),
         CompletableFuture.runAsync(() -> second.getBean(CalendarTicker.class).tick()),
         CompletableFuture.runAsync(() -> first.getBean(NoticeReminders.class).tick()),
-        CompletableFuture.runAsync(() -> second.getBean(NoticeReminders.class).tick())).get();
+        CompletableFuture.runAsync(() -> second.getBean(NoticeReminders.class).tick()),
+        CompletableFuture.runAsync(() -> first.getBean(StaffingTicker.class).tick()),
+        CompletableFuture.runAsync(() -> second.getBean(StaffingTicker.class).tick())).get();
 
     assertThat(day.missingRollCallClaims()).isEqualTo(1);
     assertThat(day.notices(day.teacher, "roll-call-missing")).as("the session's teacher, once").isEqualTo(1);
@@ -118,6 +126,8 @@ class TimeDrivenMessagesOnTwoInstancesTests {
           .isEqualTo(1);
     }
     assertThat(day.notices(day.admin, NoticeReminders.STAFF_KIND)).as("its sender told, once").isEqualTo(1);
+    assertThat(day.staffingClaims()).as("both sessions short of a manager, claimed once each").isEqualTo(2);
+    assertThat(day.notices(day.admin, "staffing-short")).as("the admin, once per session").isEqualTo(2);
     JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?", Integer.class,
         SCHEDULER)).as("both instances checked in to the cluster").isEqualTo(2);
@@ -145,6 +155,7 @@ class TimeDrivenMessagesOnTwoInstancesTests {
         case "roll-call" -> rollCallRuns.incrementAndGet();
         case "calendar" -> calendarRuns.incrementAndGet();
         case "notice" -> noticeRuns.incrementAndGet();
+        case "staffing" -> staffingRuns.incrementAndGet();
         default -> {
         }
       }

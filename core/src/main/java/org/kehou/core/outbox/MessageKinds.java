@@ -69,6 +69,8 @@ public final class MessageKinds {
     staff("pickup-overdue-escalated", "child", "offering", "time");
     // An urgent notice still unconfirmed: its sender is told how many children and which.
     staff("notice-unconfirmed", "title", "count");
+    // A session of today short of staff under the school's ratios: the school admins, once per session and day.
+    staff("staffing-short", "offering", "date", "shortage");
   }
 
   private static void staff(String kind, String... values) {

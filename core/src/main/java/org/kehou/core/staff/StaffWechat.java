@@ -87,6 +87,11 @@ public class StaffWechat {
     return mapper.liveOpenid(staffId);
   }
 
+  /** Who writes from this WeChat as staff: the active account bound to it now (staff commands such as 签到). */
+  public Optional<Staff> staffBehind(String openid) {
+    return mapper.staffBehind(openid);
+  }
+
   /** Ends one binding (or, with {@code bindingId} null, the live one); false when none was live. */
   @Transactional
   public boolean end(long staffId, Long bindingId, String endedBy) {

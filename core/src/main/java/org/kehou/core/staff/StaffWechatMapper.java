@@ -56,6 +56,11 @@ interface StaffWechatMapper {
   int end(@Param("staffId") long staffId, @Param("id") Long bindingId, @Param("now") LocalDateTime now,
       @Param("by") String by);
 
+  /** The active staff account a WeChat user is bound to now, if any. */
+  @Select("SELECT s.id, s.school_id, s.username, s.display_name, s.role, s.active FROM staff_wechat_binding b "
+      + "JOIN staff s ON s.id = b.staff_id WHERE b.openid = #{openid} AND b.live = 1 AND s.active")
+  Optional<Staff> staffBehind(String openid);
+
   @Select("SELECT school_id FROM staff WHERE id = #{staffId}")
   long schoolOf(long staffId);
 }
