@@ -80,6 +80,30 @@ public class Timetable {
     });
   }
 
+  /**
+   * The children enrolled on {@code date} in each session (by offering id) who are on approved leave (请假) that day,
+   * so off its roster: what attendance records count as leave. Empty without service.
+   */
+  public Map<Long, List<RosterChild>> onLeave(long schoolId, LocalDate date) {
+    return calendar.termOn(schoolId, date).map(term -> {
+      ServiceDay day = calendar.forTerm(term, date, date).day(date);
+      Map<Long, List<RosterChild>> leave = new LinkedHashMap<>();
+      if (!day.service()) {
+        return leave;
+      }
+      Set<Long> away = new HashSet<>(mapper.onLeave(schoolId, date));
+      if (away.isEmpty()) {
+        return leave;
+      }
+      for (EnrolledChild child : mapper.enrolled(term.id(), date, bit(day.runsAs()))) {
+        if (away.contains(child.studentId())) {
+          leave.computeIfAbsent(child.offeringId(), id -> new ArrayList<>()).add(child.asRosterChild());
+        }
+      }
+      return leave;
+    }).orElseGet(Map::of);
+  }
+
   /** Approved leave (请假, not cancelled) takes a child off every session of that day. */
   private List<RosterChild> withoutApprovedLeave(Term term, LocalDate date, List<RosterChild> enrolled) {
     if (enrolled.isEmpty()) {
