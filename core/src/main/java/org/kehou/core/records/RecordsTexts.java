@@ -32,6 +32,10 @@ public class RecordsTexts {
     return texts.message(key);
   }
 
+  public boolean has(String key) {
+    return texts.has(key);
+  }
+
   /** A comma-separated list of headers. */
   public List<String> list(String key) {
     return Arrays.asList(texts.message(key).split(","));
