@@ -143,4 +143,18 @@ class RecordsApiTests extends LifecycleApiTest {
       assertThat(classes.getRow(4).getCell(0).getStringCellValue()).isEqualTo("合计");
     }
   }
+
+  @Test
+  void onlyTheAdminDownloadsTheYearlyReport() throws Exception {
+    int year = MONDAY.getMonthValue() >= 8 ? MONDAY.getYear() : MONDAY.getYear() - 1;
+
+    ResponseEntity<byte[]> report = download("/api/v1/records/yearly?year=" + year, admin);
+
+    assertThat(report.getStatusCode().value()).isEqualTo(200);
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report.getBody()))) {
+      assertThat(book.getSheet("年度报告").getRow(13).getCell(0).getStringCellValue()).isEqualTo("财政补助（元）");
+    }
+    assertThat(get("/api/v1/records/yearly?year=" + year, teacherToken).getStatusCode().value()).isEqualTo(403);
+    assertThat(get("/api/v1/records/yearly?year=26-27", admin).getStatusCode().value()).isEqualTo(400);
+  }
 }
