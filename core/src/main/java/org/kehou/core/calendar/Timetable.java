@@ -80,30 +80,6 @@ public class Timetable {
     });
   }
 
-  /**
-   * The children enrolled on {@code date} in each session (by offering id) who are on approved leave (请假) that day,
-   * so off its roster: what attendance records count as leave. Empty without service.
-   */
-  public Map<Long, List<RosterChild>> onLeave(long schoolId, LocalDate date) {
-    return calendar.termOn(schoolId, date).map(term -> {
-      ServiceDay day = calendar.forTerm(term, date, date).day(date);
-      Map<Long, List<RosterChild>> leave = new LinkedHashMap<>();
-      if (!day.service()) {
-        return leave;
-      }
-      Set<Long> away = new HashSet<>(mapper.onLeave(schoolId, date));
-      if (away.isEmpty()) {
-        return leave;
-      }
-      for (EnrolledChild child : mapper.enrolled(term.id(), date, bit(day.runsAs()))) {
-        if (away.contains(child.studentId())) {
-          leave.computeIfAbsent(child.offeringId(), id -> new ArrayList<>()).add(child.asRosterChild());
-        }
-      }
-      return leave;
-    }).orElseGet(Map::of);
-  }
-
   /** Approved leave (请假, not cancelled) takes a child off every session of that day. */
   private List<RosterChild> withoutApprovedLeave(Term term, LocalDate date, List<RosterChild> enrolled) {
     if (enrolled.isEmpty()) {
@@ -115,7 +91,7 @@ public class Timetable {
   }
 
   /** A child taken early (提前离校) leaves the rest of that day's roll: every session starting at or after it. */
-  private static List<RosterChild> withoutEarlyLeave(List<RosterChild> roster, List<SessionMapper.EarlyLeave> gone,
+  static List<RosterChild> withoutEarlyLeave(List<RosterChild> roster, List<SessionMapper.EarlyLeave> gone,
       LocalDateTime sessionStart) {
     if (gone.isEmpty()) {
       return roster;
@@ -141,7 +117,7 @@ public class Timetable {
     return day.getValue() <= 5 ? Weekday.values()[day.getValue() - 1] : null;
   }
 
-  private static int bit(Weekday weekday) {
+  static int bit(Weekday weekday) {
     return 1 << weekday.ordinal();
   }
 }

@@ -7,10 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kehou.core.calendar.DaySessions;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kehou.core.calendar.DayRoll;
 import org.kehou.core.calendar.RosterChild;
+import org.kehou.core.calendar.ServiceDay;
 import org.kehou.core.calendar.Session;
-import org.kehou.core.calendar.Timetable;
+import org.kehou.core.calendar.SessionSpan;
+import org.kehou.core.school.SchoolMapper;
+import org.kehou.core.school.Term;
 import org.kehou.core.records.PeriodReport.ChildLine;
 import org.kehou.core.records.PeriodReport.ClassLine;
 import org.kehou.core.records.PeriodReport.DayLine;
@@ -27,57 +33,79 @@ public class AttendanceRecords {
 
   private static final Comparator<AttendanceRow> BY_CLASS = Comparator.comparing(AttendanceRow::className);
 
-  private final Timetable timetable;
+  private final SessionSpan span;
   private final RecordsMapper mapper;
+  private final SchoolMapper schools;
 
-  AttendanceRecords(Timetable timetable, RecordsMapper mapper) {
-    this.timetable = timetable;
+  AttendanceRecords(SessionSpan span, RecordsMapper mapper, SchoolMapper schools) {
+    this.span = span;
     this.mapper = mapper;
+    this.schools = schools;
   }
 
   public DayRecord day(long schoolId, LocalDate date) {
-    DaySessions today = timetable.on(schoolId, date);
-    if (!today.day().service() || today.sessions().isEmpty()) {
-      return new DayRecord(date, today.day(), List.of());
-    }
-    List<Long> ids = today.sessions().stream().map(Session::offeringId).toList();
-    Map<String, RecordsMapper.MarkRow> marks = new HashMap<>();
-    mapper.marks(date, ids).forEach(m -> marks.put(m.offeringId() + ":" + m.studentId(), m));
-    Map<String, RecordsMapper.EarlyLeaveRow> early = new HashMap<>();
-    mapper.earlyLeaves(date, ids).forEach(e -> early.put(e.offeringId() + ":" + e.studentId(), e));
-    Map<Long, List<RosterChild>> leave = timetable.onLeave(schoolId, date);
-    List<SessionSheet> sheets = new ArrayList<>();
-    for (Session s : today.sessions()) {
-      List<AttendanceRow> rows = new ArrayList<>();
-      for (RosterChild child : s.children()) {
-        String key = s.offeringId() + ":" + child.studentId();
-        RecordsMapper.MarkRow mark = marks.get(key);
-        RecordsMapper.EarlyLeaveRow gone = early.get(key);
-        AttendanceStatus status = mark == null ? AttendanceStatus.UNMARKED
-            : mark.present() ? AttendanceStatus.PRESENT : AttendanceStatus.ABSENT;
-        rows.add(new AttendanceRow(child.studentId(), child.name(), child.classId(), child.className(),
-            child.classTeacherId(), status, mark == null ? null : mark.markedAt(),
-            mark == null ? null : mark.markedBy(), gone == null ? null : gone.leftAt(),
-            gone == null ? null : gone.reason()));
-      }
-      for (RosterChild child : leave.getOrDefault(s.offeringId(), List.of())) {
-        rows.add(new AttendanceRow(child.studentId(), child.name(), child.classId(), child.className(),
-            child.classTeacherId(), AttendanceStatus.LEAVE, null, null, null, null));
-      }
-      rows.sort(BY_CLASS);
-      sheets.add(new SessionSheet(date, s.offeringId(), s.offering(), s.room(), s.startsAt(), s.endsAt(),
-          s.teacherId(), s.teacher(), List.copyOf(rows)));
-    }
-    return new DayRecord(date, today.day(), sheets);
+    return days(schoolId, date, date).get(0);
   }
 
   /** Every date from {@code from} to {@code to}, each with its sheets (none on a day without service). */
   public List<DayRecord> days(long schoolId, LocalDate from, LocalDate to) {
-    List<DayRecord> days = new ArrayList<>();
+    Map<LocalDate, DayRecord> days = new TreeMap<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      days.add(day(schoolId, d));
+      days.put(d, new DayRecord(d, new ServiceDay(d, null, false, null, null, null, null, null), List.of()));
     }
-    return days;
+    List<Term> terms = new ArrayList<>(schools.listTerms(schoolId));
+    terms.sort(Comparator.comparing(Term::startsOn)); // overlapping terms: the later one counts, as in SchoolCalendar
+    for (Term term : terms) {
+      LocalDate a = from.isBefore(term.startsOn()) ? term.startsOn() : from;
+      LocalDate b = to.isAfter(term.endsOn()) ? term.endsOn() : to;
+      if (!a.isAfter(b)) {
+        records(term, a, b).forEach(r -> days.put(r.date(), r));
+      }
+    }
+    return List.copyOf(days.values());
+  }
+
+  private List<DayRecord> records(Term term, LocalDate from, LocalDate to) {
+    List<DayRoll> rolls = span.of(term, from, to);
+    Set<Long> ids = new HashSet<>();
+    rolls.forEach(r -> r.sessions().forEach(s -> ids.add(s.offeringId())));
+    Map<String, RecordsMapper.MarkRow> marks = new HashMap<>();
+    Map<String, RecordsMapper.EarlyLeaveRow> early = new HashMap<>();
+    if (!ids.isEmpty()) {
+      mapper.marks(ids, from, to).forEach(m -> marks.put(key(m.day(), m.offeringId(), m.studentId()), m));
+      mapper.earlyLeaves(ids, from, to).forEach(e -> early.put(key(e.day(), e.offeringId(), e.studentId()), e));
+    }
+    List<DayRecord> records = new ArrayList<>();
+    for (DayRoll roll : rolls) {
+      List<SessionSheet> sheets = new ArrayList<>();
+      for (Session s : roll.sessions()) {
+        List<AttendanceRow> rows = new ArrayList<>();
+        for (RosterChild child : s.children()) {
+          String key = key(s.date(), s.offeringId(), child.studentId());
+          RecordsMapper.MarkRow mark = marks.get(key);
+          RecordsMapper.EarlyLeaveRow gone = early.get(key);
+          AttendanceStatus status = mark == null ? AttendanceStatus.UNMARKED
+              : mark.present() ? AttendanceStatus.PRESENT : AttendanceStatus.ABSENT;
+          rows.add(new AttendanceRow(child.studentId(), child.name(), child.classId(), child.className(),
+              child.classTeacherId(), status, mark == null ? null : mark.markedAt(),
+              mark == null ? null : mark.markedBy(), gone == null ? null : gone.leftAt(),
+              gone == null ? null : gone.reason()));
+        }
+        for (RosterChild child : roll.onLeave().getOrDefault(s.offeringId(), List.of())) {
+          rows.add(new AttendanceRow(child.studentId(), child.name(), child.classId(), child.className(),
+              child.classTeacherId(), AttendanceStatus.LEAVE, null, null, null, null));
+        }
+        rows.sort(BY_CLASS);
+        sheets.add(new SessionSheet(s.date(), s.offeringId(), s.offering(), s.room(), s.startsAt(), s.endsAt(),
+            s.teacherId(), s.teacher(), List.copyOf(rows)));
+      }
+      records.add(new DayRecord(roll.day().date(), roll.day(), sheets));
+    }
+    return records;
+  }
+
+  private static String key(LocalDate day, long offeringId, long studentId) {
+    return day + ":" + offeringId + ":" + studentId;
   }
 
   public PeriodReport period(long schoolId, LocalDate from, LocalDate to, Long classId) {
