@@ -97,12 +97,15 @@ interface ArchiveRecordsMapper {
       LocalDateTime recordedAt, Long corrects) {
   }
 
+  /** A page of the term's hand-overs after {@code afterId}, in the order they were recorded. */
   @Select("SELECT h.id, h.session_date AS date, o.name AS offering, sc.name AS class_name, s.name AS student_name, "
       + "h.kind, h.collector_name, h.collector_relation, h.left_at, h.reason, rb.display_name AS recorded_by, "
       + "h.recorded_at, h.corrects FROM handover h JOIN offering o ON o.id = h.offering_id "
       + "JOIN student s ON s.id = h.student_id JOIN school_class sc ON sc.id = s.class_id "
-      + "JOIN staff rb ON rb.id = h.recorded_by WHERE o.term_id = #{termId} ORDER BY h.session_date, h.id")
-  List<HandoverLine> handovers(long termId);
+      + "JOIN staff rb ON rb.id = h.recorded_by WHERE o.term_id = #{termId} AND h.id > #{afterId} ORDER BY h.id "
+      + "LIMIT #{limit}")
+  List<HandoverLine> handovers(@Param("termId") long termId, @Param("afterId") long afterId,
+      @Param("limit") int limit);
 
   record NoticeLine(long id, LocalDateTime createdAt, String sender, String audience, String title, String body,
       boolean confirmRequired, LocalDateTime confirmBy, boolean urgent, int children, int confirmedChildren,

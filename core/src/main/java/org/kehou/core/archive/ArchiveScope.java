@@ -6,14 +6,16 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.kehou.core.records.DayRecord;
 import org.kehou.core.school.School;
 import org.kehou.core.school.Term;
 
 /**
  * What an archive is built for: the school, the term, the moment, and the term's attendance up to the last day that
- * is over (or the term's end), computed once and shared by every part that needs it.
+ * is over (or the term's end), read once and shared by every part that needs it.
  */
 public final class ArchiveScope {
 
@@ -21,11 +23,11 @@ public final class ArchiveScope {
   private final Term term;
   private final LocalDateTime builtAt;
   private final LocalDate lastDay;
-  private final Function<LocalDate, List<DayRecord>> load;
-  private List<DayRecord> attendance;
+  private final BiFunction<LocalDate, LocalDate, List<DayRecord>> load;
+  private final Map<YearMonth, List<DayRecord>> months = new HashMap<>();
 
-  /** @param load reads the attendance from the term's first day to the day it is given */
-  ArchiveScope(School school, Term term, LocalDateTime builtAt, Function<LocalDate, List<DayRecord>> load) {
+  /** @param load reads the attendance of the days from the first date to the second */
+  ArchiveScope(School school, Term term, LocalDateTime builtAt, BiFunction<LocalDate, LocalDate, List<DayRecord>> load) {
     this.school = school;
     this.term = term;
     this.builtAt = builtAt;
@@ -51,12 +53,9 @@ public final class ArchiveScope {
     return lastDay;
   }
 
-  /** Every date of the term up to {@link #lastDay()} with its sessions' attendance (read once). */
-  public synchronized List<DayRecord> attendance() {
-    if (attendance == null) {
-      attendance = lastDay.isBefore(term.startsOn()) ? List.of() : load.apply(lastDay);
-    }
-    return attendance;
+  /** Every date of the term up to {@link #lastDay()} with its sessions' attendance (each month read once). */
+  public List<DayRecord> attendance() {
+    return attendance(term.startsOn(), lastDay);
   }
 
   /** The months the archive covers, first to last. */
@@ -79,8 +78,29 @@ public final class ArchiveScope {
     return weeks;
   }
 
-  /** The attendance of the days from {@code from} to {@code to} within the archive. */
-  public List<DayRecord> attendance(LocalDate from, LocalDate to) {
-    return attendance().stream().filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to)).toList();
+  /**
+   * The attendance of the days from {@code from} to {@code to} within the archive. It is read a month at a time, the
+   * first time a part asks for it, and kept for the other parts: every month's query stays small.
+   */
+  public synchronized List<DayRecord> attendance(LocalDate from, LocalDate to) {
+    LocalDate first = from.isBefore(term.startsOn()) ? term.startsOn() : from;
+    LocalDate last = to.isAfter(lastDay) ? lastDay : to;
+    List<DayRecord> days = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(first); !first.isAfter(last) && !m.isAfter(YearMonth.from(last));
+        m = m.plusMonths(1)) {
+      YearMonth month = m;
+      List<DayRecord> ofMonth = months.computeIfAbsent(month, k -> load.apply(
+          later(month.atDay(1), term.startsOn()), earlier(month.atEndOfMonth(), lastDay)));
+      ofMonth.stream().filter(d -> !d.date().isBefore(first) && !d.date().isAfter(last)).forEach(days::add);
+    }
+    return days;
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -29,6 +30,8 @@ public final class ArchiveWriter {
   }
 
   public void file(String path, String description, Body body) throws IOException {
+    // A workbook is a ZIP already: compressing it again costs time and saves nothing.
+    zip.setLevel(path.endsWith(".xlsx") ? Deflater.NO_COMPRESSION : Deflater.DEFAULT_COMPRESSION);
     zip.putNextEntry(new ZipEntry(path));
     int rows = body.write(zip);
     zip.closeEntry();

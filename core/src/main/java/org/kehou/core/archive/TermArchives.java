@@ -94,7 +94,7 @@ public class TermArchives {
       Term term = schools.findTerm(status.termId()).orElseThrow();
       School school = schools.findSchool(status.schoolId()).orElseThrow();
       ArchiveScope scope = new ArchiveScope(school, term, now,
-          last -> records.days(school.id(), term.startsOn(), last));
+          (from, to) -> records.days(school.id(), from, to));
       ChunkStream chunks = new ChunkStream((seq, data) -> {
         mapper.chunk(id, attempt, seq, data);
         beat(id, attempt, -1, null);
