@@ -2,6 +2,7 @@ package org.kehou.bench;
 
 import java.io.File;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -105,7 +106,7 @@ public final class ArchiveBench {
       try (ZipInputStream in = new ZipInputStream(zip.body(), StandardCharsets.UTF_8)) {
         for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
           files++;
-          bytes += in.transferTo(java.io.OutputStream.nullOutputStream());
+          bytes += in.transferTo(OutputStream.nullOutputStream());
         }
       }
       double downloaded = (System.nanoTime() - downloadStart) / 1e9;

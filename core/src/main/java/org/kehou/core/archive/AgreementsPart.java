@@ -2,6 +2,7 @@ package org.kehou.core.archive;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class AgreementsPart implements ArchivePart {
     String folder = texts.text("archive.agreements.texts");
     StringBuilder sums = new StringBuilder();
     Set<String> written = new LinkedHashSet<>();
-    Map<Long, String> recomputed = new java.util.HashMap<>();
+    Map<Long, String> recomputed = new HashMap<>();
     for (long after = 0; ; ) {
       List<ArchiveRecordsMapper.DocumentText> page = mapper.signedTexts(termId, after, PAGE);
       for (ArchiveRecordsMapper.DocumentText d : page) {

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kehou.core.records.RecordsTexts;
@@ -31,7 +32,7 @@ class ArchiveIndex {
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       writer.write('\uFEFF');
       CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-      csv.printRecord(texts.text("archive.index.title", java.util.Map.of("school", scope.school().name(), "term",
+      csv.printRecord(texts.text("archive.index.title", Map.of("school", scope.school().name(), "term",
           scope.term().name(), "at", RecordsTexts.at(scope.builtAt()))));
       csv.printRecord(texts.list("archive.index.headers"));
       for (ArchiveWriter.Entry e : entries) {

@@ -1,6 +1,7 @@
 package org.kehou.core.records;
 
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class AttendanceWorkbook {
    *
    * @return the rows written (children, over all sessions)
    */
-  public int sessions(String school, java.time.LocalDate date, List<SessionSheet> sheets, String className,
+  public int sessions(String school, LocalDate date, List<SessionSheet> sheets, String className,
       OutputStream out) {
     try (XlsxBook book = texts.book()) {
       int rows = 0;

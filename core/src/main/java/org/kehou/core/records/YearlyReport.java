@@ -1,12 +1,15 @@
 package org.kehou.core.records;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.kehou.core.fee.FeeTexts;
+import java.util.function.Function;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.school.Term;
 import org.springframework.stereotype.Service;
@@ -40,7 +43,7 @@ public class YearlyReport {
     LocalDate to = LocalDate.of(year + 1, 7, 31);
     List<Term> terms = new ArrayList<>(schools.listTerms(schoolId).stream()
         .filter(t -> !t.startsOn().isBefore(from) && !t.startsOn().isAfter(to)).toList());
-    terms.sort(java.util.Comparator.comparing(Term::startsOn));
+    terms.sort(Comparator.comparing(Term::startsOn));
     return terms;
   }
 
@@ -71,7 +74,7 @@ public class YearlyReport {
       columns.forEach(c -> headers.add(c.name()));
       headers.add(texts.text("yearly.yearHeader"));
       int[] widths = new int[headers.size()];
-      java.util.Arrays.fill(widths, 16);
+      Arrays.fill(widths, 16);
       widths[0] = 22;
       XlsxSheet sheet = book.sheet(texts.text("yearly.sheet"), texts.text("yearly.title",
           Map.of("school", school, "year", year, "nextYear", year + 1)), headers, widths);
@@ -84,8 +87,8 @@ public class YearlyReport {
       row(sheet, "yearly.row.present", all, c -> c.tally().present());
       row(sheet, "yearly.row.leave", all, c -> c.tally().leave());
       row(sheet, "yearly.row.rate", all, c -> c.tally().rate());
-      row(sheet, "yearly.row.feeCharged", all, c -> FeeTexts.yuan(Math.toIntExact(c.fees().amountFen())));
-      row(sheet, "yearly.row.feeReduction", all, c -> FeeTexts.yuan(Math.toIntExact(c.fees().reductionFen())));
+      row(sheet, "yearly.row.feeCharged", all, c -> yuan(c.fees().amountFen()));
+      row(sheet, "yearly.row.feeReduction", all, c -> yuan(c.fees().reductionFen()));
       row(sheet, "yearly.row.subsidy", all, c -> texts.text("yearly.notConnected"));
       row(sheet, "yearly.row.incidents", all, c -> c.cases().cases());
       row(sheet, "yearly.row.escalated", all, c -> c.cases().escalated());
@@ -97,13 +100,18 @@ public class YearlyReport {
     }
   }
 
-  private void row(XlsxSheet sheet, String key, List<Column> columns, java.util.function.Function<Column, Object> f) {
+  private void row(XlsxSheet sheet, String key, List<Column> columns, Function<Column, Object> f) {
     Object[] cells = new Object[columns.size() + 1];
     cells[0] = texts.text(key);
     for (int i = 0; i < columns.size(); i++) {
       cells[i + 1] = f.apply(columns.get(i));
     }
     sheet.row(cells);
+  }
+
+  /** A year's fen add up past an int: printed as FeeTexts prints a statement's amount. */
+  private static String yuan(long fen) {
+    return BigDecimal.valueOf(fen, 2).toPlainString();
   }
 
   private Column total(List<Column> terms, int participants) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -92,7 +93,7 @@ abstract class RecordsTestSupport {
   void mark(LocalDate day, long student, boolean present, String at) {
     jdbc.update("INSERT INTO roll_call_mark (school_id, offering_id, session_date, student_id, present, marked_by, "
         + "marked_at) VALUES (?, ?, ?, ?, ?, ?, ?)", school.schoolId, homework, day, student, present, teacher,
-        day.atTime(java.time.LocalTime.parse(at)));
+        day.atTime(LocalTime.parse(at)));
   }
 
   static XSSFWorkbook open(Consumer<OutputStream> writer) {
