@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.springframework.http.ResponseEntity;
 
 /** The term archive through the API: the admin starts it, follows its parts, downloads the ZIP; nobody else. */
 class ArchiveApiTests extends LifecycleApiTest {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
   @Autowired TermArchives archives;
 
@@ -83,20 +87,40 @@ class ArchiveApiTests extends LifecycleApiTest {
     assertThat(get("/api/v1/archives/" + id + "/download", otherAdmin).getStatusCode().value()).isEqualTo(404);
   }
 
+  /** A build another instance claimed, its heartbeat last moved at {@code heartbeat}. */
+  long runningElsewhere(LocalDateTime heartbeat) {
+    jdbc.update("INSERT INTO term_archive (school_id, term_id, requested_by, requested_at, state, attempt, owner, "
+        + "heartbeat_at, parts_done, parts_total) SELECT school_id, id, (SELECT MIN(id) FROM staff WHERE school_id = ?), "
+        + "?, 'RUNNING', 1, 'admin-elsewhere', ?, 3, ? FROM term WHERE id = ?", school.schoolId, heartbeat, heartbeat,
+        archives.partCount(), school.termId);
+    return jdbc.queryForObject("SELECT MAX(id) FROM term_archive WHERE term_id = ?", Long.class, school.termId);
+  }
+
   @Test
   void aBuildNotDoneYetCannotBeDownloaded() {
-    jdbc.update("INSERT INTO term_archive (school_id, term_id, requested_by, requested_at, state, attempt, "
-        + "heartbeat_at, parts_done, parts_total) SELECT school_id, id, (SELECT MIN(id) FROM staff WHERE school_id = ?), "
-        + "NOW(3), 'RUNNING', 1, NOW(3) + INTERVAL 1 HOUR, 3, 9 FROM term WHERE id = ?", school.schoolId,
-        school.termId);
-    long id = jdbc.queryForObject("SELECT MAX(id) FROM term_archive WHERE term_id = ?", Long.class, school.termId);
+    long id = runningElsewhere(LocalDateTime.now(BEIJING));
 
     ResponseEntity<Map> early = get("/api/v1/archives/" + id + "/download", admin);
 
     assertThat(early.getStatusCode().value()).isEqualTo(409);
     assertThat(early.getBody()).containsEntry("code", "ARCHIVE_NOT_READY");
-    assertThat((String) early.getBody().get("detail")).contains("3/9");
+    assertThat((String) early.getBody().get("detail")).contains("3/" + archives.partCount());
     assertThat(get("/api/v1/archives/" + id, admin).getBody()).containsEntry("state", "RUNNING")
-        .containsEntry("partsDone", 3).containsEntry("partsTotal", 9);
+        .containsEntry("partsDone", 3).containsEntry("partsTotal", archives.partCount());
+    assertThat(jdbc.queryForObject("SELECT attempt FROM term_archive WHERE id = ?", Integer.class, id))
+        .as("its instance is alive: nobody takes it over").isEqualTo(1);
+  }
+
+  @Test
+  void aBuildWhoseInstanceStoppedIsTakenOverWhenAskedAbout() {
+    long id = runningElsewhere(LocalDateTime.now(BEIJING).minusMinutes(10));
+
+    assertThat(get("/api/v1/archives/" + id, admin).getBody()).containsEntry("state", "RUNNING");
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> "DONE".equals(get("/api/v1/archives/" + id, admin).getBody().get("state")));
+    assertThat(jdbc.queryForObject("SELECT attempt FROM term_archive WHERE id = ?", Integer.class, id)).isEqualTo(2);
+    assertThat(call(HttpMethod.GET, "/api/v1/archives/" + id + "/download", admin, null, byte[].class)
+        .getStatusCode().value()).isEqualTo(200);
   }
 }
