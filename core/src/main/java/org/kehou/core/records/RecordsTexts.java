@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,8 @@ public class RecordsTexts {
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Texts texts;
+  /** Texts without placeholders, rendered once: a sheet asks for the same status or kind on every row. */
+  private final Map<String, String> plain = new ConcurrentHashMap<>();
 
   RecordsTexts(Texts texts) {
     this.texts = texts;
@@ -29,7 +32,7 @@ public class RecordsTexts {
   }
 
   public String text(String key) {
-    return texts.message(key);
+    return plain.computeIfAbsent(key, texts::message);
   }
 
   public boolean has(String key) {
@@ -38,7 +41,7 @@ public class RecordsTexts {
 
   /** A comma-separated list of headers. */
   public List<String> list(String key) {
-    return Arrays.asList(texts.message(key).split(","));
+    return Arrays.asList(text(key).split(","));
   }
 
   public XlsxBook book() {
