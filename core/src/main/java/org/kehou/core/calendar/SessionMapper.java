@@ -73,4 +73,46 @@ interface SessionMapper {
       + "JOIN student_guardian sg ON sg.student_id = s.id "
       + "WHERE a.term_id = #{termId} AND a.state = 'ACTIVE' AND o.ends_at >= #{close} ORDER BY sg.guardian_id, s.id")
   List<FamilyChild> seasonFamilies(@Param("termId") long termId, @Param("close") LocalTime close);
+
+  /** A seat of the term as {@link #enrolled} reads it, with what decides the days it counts on. */
+  record SpanSeat(long offeringId, long studentId, String studentName, long classId, String className,
+      Long classTeacherId, int weekdays, LocalDate activeFrom, LocalDate endsOn) {
+
+    boolean enrolledOn(LocalDate day, int bit) {
+      return (weekdays & bit) != 0 && !activeFrom.isAfter(day) && (endsOn == null || endsOn.isAfter(day));
+    }
+
+    RosterChild asRosterChild() {
+      return new RosterChild(studentId, studentName, classId, className, classTeacherId);
+    }
+  }
+
+  /** Every seat {@link #enrolled} could return on some day of the term, in its order. */
+  @Select("SELECT ac.offering_id, s.id AS student_id, s.name AS student_name, c.id AS class_id, "
+      + "c.name AS class_name, c.class_teacher_id, o.weekdays, a.active_from, a.ends_on FROM application a "
+      + "JOIN application_choice ac ON ac.application_id = a.id AND ac.status = 'SEATED' "
+      + "JOIN offering o ON o.id = ac.offering_id JOIN student s ON s.id = a.student_id "
+      + "JOIN school_class c ON c.id = s.class_id "
+      + "WHERE a.term_id = #{termId} AND a.state IN ('ACTIVE', 'ENDED') AND a.active_from IS NOT NULL "
+      + "ORDER BY ac.offering_id, c.name, s.student_no")
+  List<SpanSeat> seatsOfTerm(long termId);
+
+  record LeaveDay(long studentId, LocalDate day) {
+  }
+
+  /** As {@link #onLeave}, for every day of a span. */
+  @Select("SELECT student_id, day FROM leave_request WHERE school_id = #{schoolId} AND day BETWEEN #{from} AND #{to} "
+      + "AND live = 1")
+  List<LeaveDay> leaveBetween(@Param("schoolId") long schoolId, @Param("from") LocalDate from,
+      @Param("to") LocalDate to);
+
+  record SpanEarlyLeave(LocalDate day, long studentId, LocalDateTime leftAt) {
+  }
+
+  /** As {@link #earlyLeaves}, for every day of a span. */
+  @Select("SELECT h.session_date AS day, h.student_id, h.left_at FROM handover h WHERE h.school_id = #{schoolId} "
+      + "AND h.session_date BETWEEN #{from} AND #{to} AND h.kind = 'EARLY_LEAVE' "
+      + "AND NOT EXISTS (SELECT 1 FROM handover c WHERE c.corrects = h.id)")
+  List<SpanEarlyLeave> earlyLeavesBetween(@Param("schoolId") long schoolId, @Param("from") LocalDate from,
+      @Param("to") LocalDate to);
 }

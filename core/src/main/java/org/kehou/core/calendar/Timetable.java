@@ -91,7 +91,7 @@ public class Timetable {
   }
 
   /** A child taken early (提前离校) leaves the rest of that day's roll: every session starting at or after it. */
-  private static List<RosterChild> withoutEarlyLeave(List<RosterChild> roster, List<SessionMapper.EarlyLeave> gone,
+  static List<RosterChild> withoutEarlyLeave(List<RosterChild> roster, List<SessionMapper.EarlyLeave> gone,
       LocalDateTime sessionStart) {
     if (gone.isEmpty()) {
       return roster;
@@ -117,7 +117,7 @@ public class Timetable {
     return day.getValue() <= 5 ? Weekday.values()[day.getValue() - 1] : null;
   }
 
-  private static int bit(Weekday weekday) {
+  static int bit(Weekday weekday) {
     return 1 << weekday.ordinal();
   }
 }

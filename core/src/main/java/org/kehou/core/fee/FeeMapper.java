@@ -61,6 +61,12 @@ interface FeeMapper {
       + "JOIN fee_statement f ON f.id = a.statement_id WHERE a.statement_id = #{statementId} ORDER BY a.for_month")
   List<AdjustmentRow> adjustmentsOn(long statementId);
 
+  /** The adjustments carried by every statement of a month, in one read (see {@link #adjustmentsOn}). */
+  @Select("SELECT a.statement_id, f.student_id, a.for_month, a.delta_sessions, a.delta_fen FROM fee_adjustment a "
+      + "JOIN fee_statement f ON f.id = a.statement_id WHERE f.school_id = #{schoolId} AND f.month = #{month} "
+      + "ORDER BY a.statement_id, a.for_month")
+  List<AdjustmentRow> adjustmentsOfMonth(@Param("schoolId") long schoolId, @Param("month") LocalDate month);
+
   @Select("SELECT COUNT(*) > 0 FROM fee_statement WHERE school_id = #{schoolId} AND month = #{month}")
   boolean issued(@Param("schoolId") long schoolId, @Param("month") LocalDate month);
 

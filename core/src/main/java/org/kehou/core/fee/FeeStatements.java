@@ -82,7 +82,12 @@ public class FeeStatements {
   /** The month's statements as issued (none before the month is issued). */
   public List<FeeStatement.WithAdjustments> ofMonth(long schoolId, YearMonth month) {
     List<FeeStatement> issued = mapper.ofMonth(schoolId, month.atDay(1));
-    return issued.stream().map(s -> new FeeStatement.WithAdjustments(s, adjustmentsOn(s.id()))).toList();
+    // One read for the month's adjustments, not one per statement: a school's month is thousands of statements.
+    Map<Long, List<FeeStatement.Adjustment>> carried = new HashMap<>();
+    mapper.adjustmentsOfMonth(schoolId, month.atDay(1)).forEach(a -> carried.computeIfAbsent(a.statementId(),
+        id -> new ArrayList<>()).add(new FeeStatement.Adjustment(a.forMonth(), a.deltaSessions(), a.deltaFen())));
+    return issued.stream().map(s -> new FeeStatement.WithAdjustments(s, carried.getOrDefault(s.id(), List.of())))
+        .toList();
   }
 
   /** A child's latest statements, newest first ({@code 账单}). */

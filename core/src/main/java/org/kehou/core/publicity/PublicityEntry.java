@@ -7,7 +7,7 @@ public record PublicityEntry(
     long applicationId, String className, String maskedName, String offerings, LocalDateTime publicityEndsAt) {
 
   /** 王小明 → 王*明, 王明 → 王*: enough for a family to recognise, not enough to identify a child. */
-  static String mask(String name) {
+  public static String mask(String name) {
     if (name == null || name.length() < 2) {
       return "*";
     }

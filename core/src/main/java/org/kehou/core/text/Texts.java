@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Renders every text a parent or teacher reads from the templates module (zh-CN).
  * Short messages live in {@code messages.properties} (what parents read in WeChat) and {@code staff.properties} (what
- * teachers read: API error reasons, printed sheets), keys never shared between the two; long documents (the letter, the agreement) in their own
+ * teachers read: API error reasons, printed sheets) and {@code records.properties} (the attendance sheets, statistics, the
+ * term archive and the yearly report), keys never shared between them; long documents (the letter, the agreement) in their own
  * {@code <name>.txt} whose first line is {@code version: <v>}. Placeholders are {@code {name}}; a missing value is an
  * error rather than a blank, so a parent never reads a half-filled text.
  */
@@ -29,7 +30,8 @@ public class Texts {
   private static final String BASE = "kehou/templates/zh-CN/";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_.]*)}");
 
-  private final Properties messages = load(BASE + "messages.properties", BASE + "staff.properties");
+  private final Properties messages = load(BASE + "messages.properties", BASE + "staff.properties",
+      BASE + "records.properties");
   private final Map<String, Document> documents = new ConcurrentHashMap<>();
 
   /** A short message by key, e.g. {@code texts.message("bind.success", Map.of("child", "王小明"))}. */

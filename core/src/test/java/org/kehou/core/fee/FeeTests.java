@@ -113,6 +113,10 @@ class FeeTests {
     assertThat(byChild(OCTOBER).get(xiaoming).amountFen()).as("October's statement stands").isEqualTo(9975);
     FeeStatement.WithAdjustments november = statements.ofStudent(xiaoming, 1).get(0);
     assertThat(november.adjustments()).containsExactly(new FeeStatement.Adjustment(OCTOBER.atDay(1), -1, -525));
+    assertThat(statements.ofMonth(school.schoolId, NOVEMBER)).as("the month's list carries it too")
+        .filteredOn(s -> s.statement().studentId() == xiaoming).singleElement()
+        .extracting(FeeStatement.WithAdjustments::adjustments).asList()
+        .containsExactly(new FeeStatement.Adjustment(OCTOBER.atDay(1), -1, -525));
     // November: 21 weekdays at 1.5 lessons = 110.25 yuan, less the October day.
     assertThat(november.statement()).extracting(FeeStatement::sessions, FeeStatement::chargedFen,
         FeeStatement::adjustmentFen, FeeStatement::amountFen).containsExactly(21, 11025, -525, 10500);
