@@ -4,12 +4,16 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import org.kehou.core.duty.SubsidySheets;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.school.Term;
 import org.springframework.stereotype.Service;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * The yearly report for the education bureau: for a school year (the terms that start from August of {@code year} to
  * July of the next), per term and for the year, participation, sessions held, attendance, fees and incidents (absence
- * cases). Subsidies are not recorded by Kehou yet: their row says so (未接入) instead of showing a number.
+ * cases), and the teachers' subsidies as the monthly subsidy sheets give them (each month counted once, in the first
+ * term it overlaps).
  */
 @Service
 public class YearlyReport {
@@ -26,14 +31,16 @@ public class YearlyReport {
   private final YearlyMapper mapper;
   private final AttendanceRecords records;
   private final RecordsTexts texts;
+  private final SubsidySheets subsidies;
   private final Clock clock;
 
   YearlyReport(SchoolMapper schools, YearlyMapper mapper, AttendanceRecords records, RecordsTexts texts,
-      Clock clock) {
+      SubsidySheets subsidies, Clock clock) {
     this.schools = schools;
     this.mapper = mapper;
     this.records = records;
     this.texts = texts;
+    this.subsidies = subsidies;
     this.clock = clock;
   }
 
@@ -54,6 +61,7 @@ public class YearlyReport {
     LocalDate yesterday = LocalDate.now(clock).minusDays(1);
     int pupils = mapper.pupils(schoolId);
     List<Column> columns = new ArrayList<>();
+    Set<YearMonth> counted = new HashSet<>();
     for (Term term : terms) {
       LocalDate last = term.endsOn().isBefore(yesterday) ? term.endsOn() : yesterday;
       PeriodReport attendance = last.isBefore(term.startsOn()) ? null
@@ -62,7 +70,7 @@ public class YearlyReport {
       columns.add(new Column(term.name(), mapper.participants(List.of(term.id())).size(),
           attendance == null ? 0 : (int) attendance.days().stream().filter(d -> d.sessions() > 0).count(),
           attendance == null ? 0 : attendance.sessionsHeld(), attendance == null ? Tally.ZERO : attendance.total(),
-          mapper.fees(term.id()), mapper.cases(term.id(), last)));
+          mapper.fees(term.id()), mapper.cases(term.id(), last), subsidyFen(schoolId, term, last, counted)));
     }
     Column whole = total(columns, terms.isEmpty() ? 0
         : mapper.participants(terms.stream().map(Term::id).toList()).size());
@@ -89,7 +97,7 @@ public class YearlyReport {
       row(sheet, "yearly.row.rate", all, c -> c.tally().rate());
       row(sheet, "yearly.row.feeCharged", all, c -> yuan(c.fees().amountFen()));
       row(sheet, "yearly.row.feeReduction", all, c -> yuan(c.fees().reductionFen()));
-      row(sheet, "yearly.row.subsidy", all, c -> texts.text("yearly.notConnected"));
+      row(sheet, "yearly.row.subsidy", all, c -> yuan(c.subsidyFen()));
       row(sheet, "yearly.row.incidents", all, c -> c.cases().cases());
       row(sheet, "yearly.row.escalated", all, c -> c.cases().escalated());
       row(sheet, "yearly.row.openCases", all, c -> c.cases().open());
@@ -109,6 +117,18 @@ public class YearlyReport {
     sheet.row(cells);
   }
 
+  /** The subsidy sheets of the term's months up to {@code last} not counted for an earlier term. */
+  private long subsidyFen(long schoolId, Term term, LocalDate last, Set<YearMonth> counted) {
+    long fen = 0;
+    for (YearMonth m = YearMonth.from(term.startsOn()); !last.isBefore(term.startsOn())
+        && !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
+      if (counted.add(m)) {
+        fen += subsidies.month(schoolId, m).totalFen();
+      }
+    }
+    return fen;
+  }
+
   /** A year's fen add up past an int: printed as FeeTexts prints a statement's amount. */
   private static String yuan(long fen) {
     return BigDecimal.valueOf(fen, 2).toPlainString();
@@ -123,7 +143,9 @@ public class YearlyReport {
     int cases = 0;
     int escalated = 0;
     int open = 0;
+    long subsidy = 0;
     for (Column c : terms) {
+      subsidy += c.subsidyFen();
       tally = tally.plus(c.tally());
       amount += c.fees().amountFen();
       reduction += c.fees().reductionFen();
@@ -134,10 +156,10 @@ public class YearlyReport {
       open += c.cases().open();
     }
     return new Column(null, participants, days, sessions, tally, new YearlyMapper.FeeTotals(amount, reduction),
-        new YearlyMapper.CaseTotals(cases, escalated, open));
+        new YearlyMapper.CaseTotals(cases, escalated, open), subsidy);
   }
 
   private record Column(String name, int participants, int serviceDays, int sessions, Tally tally,
-      YearlyMapper.FeeTotals fees, YearlyMapper.CaseTotals cases) {
+      YearlyMapper.FeeTotals fees, YearlyMapper.CaseTotals cases, long subsidyFen) {
   }
 }

@@ -55,6 +55,8 @@ class ArchiveTests {
   long xiaoming;
   long lilei;
   long xiaomingsApplication;
+  long teacher;
+  long homework;
 
   @BeforeEach
   void aTermWithSomethingOfEveryKind() {
@@ -64,7 +66,7 @@ class ArchiveTests {
         + "summer_ends_on = NULL WHERE id = ?", school.termId);
     admin = school.staff("SCHOOL_ADMIN");
     long classId = school.schoolClass(3, "三年级1班", null);
-    long homework = school.offering("作业辅导", 50);
+    homework = school.offering("作业辅导", 50);
     xiaoming = school.student(classId, "王小明", "NONE");
     long mother = school.guardian("王妈妈", xiaoming, "母亲");
     xiaomingsApplication = school.application(xiaoming, mother, "SEATED", homework);
@@ -107,6 +109,17 @@ class ArchiveTests {
     jdbc.update("INSERT INTO parent_notice_child (notice_id, student_id, guardian_id) VALUES (?, ?, ?), (?, ?, ?)",
         notice, xiaoming, mother, notice, lilei, father);
     fees.issue(school.schoolId, YearMonth.of(2026, 10));
+    teacher = school.staff("DUTY_TEACHER");
+    jdbc.update("UPDATE staff SET real_name = '周敏' WHERE id = ?", teacher);
+    for (String day : List.of("2026-10-12", "2026-10-13")) {
+      jdbc.update("INSERT INTO duty_assignment (school_id, offering_id, staff_id, role, session_date, created_by, "
+          + "created_at) VALUES (?, ?, ?, 'TEACHER', ?, ?, '2026-10-01 09:00')", school.schoolId, homework, teacher,
+          day, admin);
+    }
+    jdbc.update("INSERT INTO duty_sign (school_id, offering_id, session_date, staff_id, kind, role, at, channel, "
+        + "recorded_by) VALUES (?, ?, '2026-10-12', ?, 'IN', 'TEACHER', '2026-10-12 15:25', 'WECHAT', ?), "
+        + "(?, ?, '2026-10-12', ?, 'OUT', 'TEACHER', '2026-10-12 16:31', 'WECHAT', ?)", school.schoolId, homework,
+        teacher, teacher, school.schoolId, homework, teacher, teacher);
   }
 
   Map<String, byte[]> built(long id) throws Exception {
@@ -140,7 +153,7 @@ class ArchiveTests {
       expected.add("统计/周统计-" + monday + ".xlsx");
     }
     expected.addAll(List.of("统计/月汇总-2026-09.xlsx", "统计/月汇总-2026-10.xlsx", "统计/月汇总-2026-11.xlsx",
-        "收费/收费清单-2026-10.xlsx", "缺勤个案/缺勤个案.xlsx", "交接/放学交接记录.xlsx", "通知/家长通知.xlsx",
+        "收费/收费清单-2026-10.xlsx", "补助/补助资金发放明细表-2026-10.xlsx", "缺勤个案/缺勤个案.xlsx", "交接/放学交接记录.xlsx", "通知/家长通知.xlsx",
         "索引.csv"));
     Map<String, byte[]> files = built(id);
     assertThat(files.keySet()).containsExactlyElementsOf(expected);
@@ -205,6 +218,13 @@ class ArchiveTests {
     assertThat(october.getRow(2).getCell(4).getStringCellValue()).isEqualTo("缺勤");
     Sheet fee = sheet(files.get("收费/收费清单-2026-10.xlsx"), "2026-10");
     assertThat(fee.getRow(2).getCell(1).getStringCellValue()).isEqualTo("王小明");
+    Sheet subsidy = sheet(files.get("补助/补助资金发放明细表-2026-10.xlsx"), "2026-10");
+    assertThat(subsidy.getRow(2).getCell(0).getStringCellValue()).isEqualTo("周敏");
+    assertThat(subsidy.getRow(2).getCell(1).getStringCellValue()).isEqualTo("教师");
+    assertThat(subsidy.getRow(2).getCell(2).getNumericCellValue()).as("paid sessions").isEqualTo(1);
+    assertThat(subsidy.getRow(2).getCell(5).getStringCellValue()).isEqualTo("35.00");
+    assertThat(subsidy.getRow(2).getCell(6).getStringCellValue()).isEqualTo("2026年10月13日 作业辅导（未签到）");
+    assertThat(subsidy.getRow(3).getCell(0).getStringCellValue()).isEqualTo("合计");
     List<String> phones = jdbc.queryForList("SELECT g.phone FROM guardian g WHERE g.school_id = ?", String.class,
         school.schoolId);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -12,7 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The 2026–2027 report on 3 November 2026: the autumn term from 1 September, served every weekday up to 2 November
- * (22 + 22 + 1 = 45 service days), October's fees issued, one absence case escalated and still open.
+ * (22 + 22 + 1 = 45 service days), October's fees issued, one absence case escalated and still open; the homework
+ * teacher signed in and out on one Monday only (and on the Tuesday in but not out).
  */
 class YearlyReportTests extends RecordsTestSupport {
 
@@ -20,9 +21,11 @@ class YearlyReportTests extends RecordsTestSupport {
   @Autowired FeeStatements fees;
 
   @Test
-  void theReportCountsParticipationSessionsAttendanceFeesAndIncidentsAndSaysSubsidiesAreNotConnected()
-      throws Exception {
+  void theReportCountsParticipationSessionsAttendanceFeesSubsidiesAndIncidents() throws Exception {
     fees.issue(school.schoolId, YearMonth.of(2026, 10));
+    sign(MONDAY, "IN", "15:25");
+    sign(MONDAY, "OUT", "16:31");
+    sign(MONDAY.plusDays(1), "IN", "15:28");
     jdbc.update("INSERT INTO absence_case (school_id, offering_id, session_date, student_id, opened_at, opened_by, "
         + "escalated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", school.schoolId, homework, MONDAY, lilei,
         MONDAY.atTime(15, 36), teacher, MONDAY.atTime(16, 6));
@@ -43,7 +46,8 @@ class YearlyReportTests extends RecordsTestSupport {
       // October: 22 sessions each at 3.50 yuan, 韩梅梅 one fewer for her leave.
       assertThat(row(sheet, 11, 3)).containsExactly("收费金额（元）", "304.50", "304.50");
       assertThat(row(sheet, 12, 3)).containsExactly("困难学生减免（元）", "0.00", "0.00");
-      assertThat(row(sheet, 13, 3)).containsExactly("财政补助（元）", "未接入", "未接入");
+      // One hour paid at the default 35 yuan; the Tuesday without a sign-out and every unsigned day count nothing.
+      assertThat(row(sheet, 13, 3)).containsExactly("教师课时补助（元）", "35.00", "35.00");
       assertThat(row(sheet, 14, 3)).containsExactly("缺勤个案数", 1L, 1L);
       assertThat(row(sheet, 15, 3)).containsExactly("其中上报学校", 1L, 1L);
       assertThat(row(sheet, 16, 3)).containsExactly("其中尚未结案", 1L, 1L);
@@ -58,5 +62,11 @@ class YearlyReportTests extends RecordsTestSupport {
       assertThat(row(sheet, 1, 3)).containsExactly("项目", "全年", null);
       assertThat(row(sheet, 6, 2)).containsExactly("开课场次", 0L);
     }
+  }
+
+  void sign(java.time.LocalDate day, String kind, String at) {
+    jdbc.update("INSERT INTO duty_sign (school_id, offering_id, session_date, staff_id, kind, role, at, channel, "
+        + "recorded_by) VALUES (?, ?, ?, ?, ?, 'TEACHER', ?, 'CONSOLE', ?)", school.schoolId, homework, day, teacher,
+        kind, day.atTime(java.time.LocalTime.parse(at)), teacher);
   }
 }
