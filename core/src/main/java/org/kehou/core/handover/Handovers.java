@@ -40,9 +40,13 @@ public class Handovers {
   public static final String EARLY_LEAVE = "early-leave";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  /** A child of the session: the roll call's mark, the departure that counts (null: still there) and every record. */
+  /**
+   * A child of the session: the roll call's mark, the departure that counts (null: still there) and every record, and
+   * who may take the child ({@code collectors}: the guardians first) or whether a signed permission lets them go home
+   * alone ({@code homeAlone}), so that the gate picks from the list instead of learning it from a refusal.
+   */
   public record ChildDeparture(long studentId, String name, String className, Boolean present, Departure latest,
-      List<Departure> history) {
+      List<Departure> history, List<Collectable> collectors, boolean homeAlone) {
   }
 
   public record SessionDepartures(long offeringId, String offering, LocalDate date, LocalTime endsAt,
@@ -96,8 +100,10 @@ public class Handovers {
     List<ChildDeparture> children = new ArrayList<>();
     for (RollCall.ChildMarks child : marks.children()) {
       List<Departure> own = byChild.getOrDefault(child.studentId(), List.of());
+      List<Collectable> collectors = pickup.authorised(child.studentId()).stream().map(Collectable::of).toList();
       children.add(new ChildDeparture(child.studentId(), child.name(), child.className(), child.present(),
-          own.isEmpty() ? null : own.get(own.size() - 1), List.copyOf(own)));
+          own.isEmpty() ? null : own.get(own.size() - 1), List.copyOf(own), collectors,
+          homeAlone.inForce(me.schoolId(), child.studentId()).isPresent()));
     }
     return new SessionDepartures(offeringId, session.offering(), date, session.endsAt(), children);
   }
