@@ -27,6 +27,11 @@ final class Console {
     return new Console(Chromium.start(1400, 900, "chromedriver-console.log"), adminApiBase);
   }
 
+  /** The console on a phone (see {@link Chromium#phone}). */
+  static Console openPhone(String adminApiBase) {
+    return new Console(Chromium.phone("chromedriver-phone.log"), adminApiBase);
+  }
+
   void logIn(String username, String password) {
     browser.get(base + "#/login");
     // A fresh tab per login: the token lives in sessionStorage, which a new login replaces.
@@ -108,6 +113,16 @@ final class Console {
       return shown.isBlank() ? null : shown;
     });
     click(".el-message-box__btns .el-button--primary");
+    return message;
+  }
+
+  /** The open Vant confirmation (the phone pages'): its message, then confirmed. */
+  String confirmOnPhone() {
+    String message = waitFor(d -> {
+      List<WebElement> shown = d.findElements(By.cssSelector(".van-dialog__message"));
+      return shown.stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null);
+    });
+    click(".van-dialog__confirm");
     return message;
   }
 
