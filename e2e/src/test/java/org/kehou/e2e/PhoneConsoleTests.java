@@ -60,7 +60,8 @@ class PhoneConsoleTests {
         "KEHOU_ADMIN_USERNAME", ADMIN, "KEHOU_ADMIN_PASSWORD", ADMIN_PASSWORD));
     String files = System.getProperty("kehou.e2e.consoleFiles", "");
     if (!files.isBlank()) {
-      env.put("SPRING_WEB_RESOURCES_STATICLOCATIONS", "file:" + Path.of(files).toAbsolutePath() + "/,classpath:/static/");
+      env.put("SPRING_WEB_RESOURCES_STATICLOCATIONS",
+          "file:" + Path.of(files).toAbsolutePath() + "/,classpath:/static/");
     }
     adminApi = AppProcess.start("admin-api", port, env);
     adminApi.awaitHealthy();
