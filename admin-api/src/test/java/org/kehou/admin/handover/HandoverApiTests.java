@@ -107,6 +107,19 @@ class HandoverApiTests extends LifecycleApiTest {
   }
 
   @Test
+  void theSessionSaysWhichChildrenMayGoHomeAloneUnderASignedPermission() {
+    jdbc.update("INSERT INTO home_alone_rule (school_id, from_grade, set_by, set_at) VALUES (?, 1, ?, NOW(3))",
+        school.schoolId, teacher.id());
+    jdbc.update("INSERT INTO home_alone_permission (school_id, student_id, signed_by, signed_name, signed_at) "
+        + "VALUES (?, ?, ?, '王妈妈', NOW(3))", school.schoolId, child, mother);
+
+    ResponseEntity<Map> read = call(HttpMethod.GET, "/api/v1/sessions/" + calligraphy + "/" + TUESDAY + "/handovers",
+        teacherToken, null, Map.class);
+
+    assertThat(((List<Map<String, Object>>) read.getBody().get("children")).get(0)).containsEntry("homeAlone", true);
+  }
+
+  @Test
   void aCorrectionIsANewRecordNamingTheOneItCorrects() {
     clock.set(TUESDAY.atTime(17, 35));
     handOver(teacherToken, Map.of("pickupAdultId", grandma));

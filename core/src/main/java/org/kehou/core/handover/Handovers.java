@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.calendar.RosterChild;
 import org.kehou.core.calendar.Session;
@@ -97,13 +98,17 @@ public class Handovers {
     Map<Long, List<Departure>> byChild = new HashMap<>();
     mapper.ofSession(offeringId, date).forEach(d -> byChild.computeIfAbsent(d.studentId(), id -> new ArrayList<>())
         .add(d));
+    List<Long> ids = marks.children().stream().map(RollCall.ChildMarks::studentId).toList();
+    Map<Long, List<PickupAdult>> authorised = pickup.authorisedOf(ids);
+    Set<Long> alone = homeAlone.inForceAmong(me.schoolId(), ids);
     List<ChildDeparture> children = new ArrayList<>();
     for (RollCall.ChildMarks child : marks.children()) {
       List<Departure> own = byChild.getOrDefault(child.studentId(), List.of());
-      List<Collectable> collectors = pickup.authorised(child.studentId()).stream().map(Collectable::of).toList();
+      List<Collectable> collectors = authorised.getOrDefault(child.studentId(), List.of()).stream()
+          .map(Collectable::of).toList();
       children.add(new ChildDeparture(child.studentId(), child.name(), child.className(), child.present(),
           own.isEmpty() ? null : own.get(own.size() - 1), List.copyOf(own), collectors,
-          homeAlone.inForce(me.schoolId(), child.studentId()).isPresent()));
+          alone.contains(child.studentId())));
     }
     return new SessionDepartures(offeringId, session.offering(), date, session.endsAt(), children);
   }
