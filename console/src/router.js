@@ -42,6 +42,9 @@ const router = createRouter({
       children: [
         { path: '', redirect: '/m/sessions' },
         { path: 'sessions', component: () => import('./pages/phone/PhoneSessionsPage.vue') },
+        { path: 'sessions/:offeringId/roll-call', component: () => import('./pages/phone/PhoneRollCallPage.vue') },
+        { path: 'sessions/:offeringId/departures', component: () => import('./pages/phone/PhoneDeparturePage.vue') },
+        { path: 'absences', component: () => import('./pages/phone/PhoneAbsencesPage.vue') },
         { path: 'duties', component: () => import('./pages/phone/PhoneDutiesPage.vue') },
       ],
     },

@@ -1,8 +1,9 @@
-// The simulated phone (a parent's WeChat) and the school panel. Everything goes through the real bot and admin API.
+// The simulated phone (a parent's WeChat) beside the real staff console. Everything goes through the real bot and
+// admin API.
 'use strict';
 
 const $ = id => document.getElementById(id);
-const state = { wechat: null, guardians: [], current: null, chats: new Map(), lastPush: new Map(), school: null,
+const state = { wechat: null, guardians: [], current: null, chats: new Map(), lastPush: new Map(),
   following: new Set() };
 
 const openidOf = guardian => 'o-demo-guardian-' + guardian.id;
@@ -241,7 +242,7 @@ async function pick() {
   const id = Number($('guardian').value);
   state.current = state.guardians.find(g => g.id === id) || null;
   const enabled = !!state.current;
-  ['bind', 'text', 'send', 'scan-text', 'scan-as', 'scan'].forEach(el => { $(el).disabled = !enabled; });
+  ['bind', 'text', 'send', 'scan-text', 'scan-as', 'scan', 'end-publicity'].forEach(el => { $(el).disabled = !enabled; });
   $('guardian-info').textContent = enabled
     ? 'openid ' + openidOf(state.current) + ' · 绑定码 ' + (state.current.code || '—')
     : '请先在上面选择一位家长，再点“用绑定码绑定”或扫描通知单上的二维码。';
@@ -267,136 +268,33 @@ function scanDefaults() {
   $('scan-as').value = state.following.has(openidOf(state.current)) ? 'SCAN' : 'subscribe';
 }
 
-// ---------- the school panel: every step through the real admin API ----------
+// ---------- the school: the real staff console, framed beside the phone ----------
 
-const ADMIN = '/demo/admin-api/api/v1';
-
-async function api(path, options = {}) {
-  const headers = Object.assign({ 'Content-Type': 'application/json' }, options.headers || {});
-  if (state.school && path.startsWith('/demo/admin-api/')) headers.Authorization = 'Bearer ' + state.school.token;
-  const response = await fetch(path, Object.assign({}, options, { headers }));
-  const text = await response.text();
-  let json = null;
-  try { json = text ? JSON.parse(text) : null; } catch (e) { json = text; }
-  // Refusals are problem details whose detail is written for the staff member.
-  if (!response.ok) throw new Error((json && (json.detail || json.title)) || ('HTTP ' + response.status));
-  return json;
+async function loadConsole() {
+  const { url } = await (await fetch('/demo/api/console')).json();
+  const target = new URL(url);
+  // Both apps listen on the same address: opened from another machine, the console is on the host the page came from.
+  if (['127.0.0.1', 'localhost'].includes(target.hostname) && location.hostname !== target.hostname) {
+    target.hostname = location.hostname;
+  }
+  $('console').src = target.href;
+  $('console-link').href = target.href;
 }
 
-function say(text) {
-  $('school-status').textContent = text;
-}
-
-function show(value) {
-  $('school-output').textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-}
-
-async function login(event) {
-  event.preventDefault();
-  const username = $('username').value.trim();
+// The one shortcut past the system: a publicity window lasts days; this ends the chosen parent's children's now.
+async function endPublicity() {
+  if (!state.current) return;
+  const status = $('shortcut-status');
   try {
-    const answer = await api(ADMIN + '/auth/login', {
-      method: 'POST', body: JSON.stringify({ username, password: $('password').value }) });
-    state.school = { username, token: answer.token };
-    await refresh();
-    $('whoami').textContent = '已登录：' + username;
-    say('登录成功');
+    const response = await fetch('/demo/api/time-travel/guardians/' + state.current.id + '/end-publicity',
+      { method: 'POST' });
+    if (!response.ok) throw new Error('HTTP ' + response.status);
+    const { ended } = await response.json();
+    status.textContent = ended ? '已结束 ' + ended + ' 份报名的公示，家长随即收到签署委托协议的通知'
+      : '所选家长的孩子没有公示中的报名';
   } catch (e) {
-    say('登录失败：' + e.message);
+    status.textContent = '未能完成：' + e.message;
   }
-}
-
-const post = (path, body) => api(path, { method: 'POST', body: JSON.stringify(body || {}) });
-
-// What each button does; a step is offered where the application's state allows it, the admin API decides who may.
-const actions = {
-  'class-approve': { label: '班级审核通过', run: id => post(ADMIN + '/applications/' + id + '/class-review',
-    { decision: 'APPROVE' }) },
-  'class-reject': { label: '班级驳回', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
-    + '/class-review', { decision: 'REJECT', reason }) },
-  'school-approve': { label: '学校复核通过', run: id => post(ADMIN + '/applications/' + id + '/school-review',
-    { decision: 'APPROVE' }) },
-  'school-reject': { label: '学校驳回', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
-    + '/school-review', { decision: 'REJECT', reason }) },
-  'objection': { label: '登记异议', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id
-    + '/objections', { reason }) },
-  'overrule': { label: '异议不成立', reason: true, run: (id, note) => resolveObjection(id, false, note) },
-  'uphold': { label: '异议成立（驳回）', reason: true, run: (id, note) => resolveObjection(id, true, note) },
-  'end-publicity': { label: '结束公示（演示：时间快进）', run: id => post('/demo/api/time-travel/applications/'
-    + id + '/end-publicity') },
-  'end': { label: '终止服务', reason: true, run: (id, reason) => post(ADMIN + '/applications/' + id + '/end',
-    { reason }) },
-  'history': { label: '记录', run: async id => {
-    const history = await api(ADMIN + '/applications/' + id + '/history');
-    show('#' + id + ' 的记录\n' + history.map(h => h.at.replace('T', ' ').substring(0, 19) + '  '
-      + (h.fromState || '—') + ' → ' + h.toState + '  ' + h.actorKind + (h.actorId ? ' #' + h.actorId : '')
-      + (h.reason ? '  ' + h.reason : '')).join('\n'));
-  } },
-};
-
-const offered = {
-  SUBMITTED: ['class-approve', 'class-reject'],
-  CLASS_APPROVED: ['school-approve', 'school-reject'],
-  IN_PUBLICITY: ['objection', 'overrule', 'uphold', 'end-publicity'],
-  ACTIVE: ['end'],
-};
-
-// Resolves the oldest open objection of the application; the admin API decides whether the caller may.
-async function resolveObjection(id, upheld, note) {
-  const open = (await api(ADMIN + '/applications/' + id + '/objections')).filter(o => !o.resolvedAt);
-  if (!open.length) throw new Error('没有待处理的异议');
-  await post(ADMIN + '/objections/' + open[0].id + '/resolution', { upheld, note });
-}
-
-async function refresh() {
-  if (!state.school) { say('请先登录'); return; }
-  const rows = await api(ADMIN + '/applications');
-  const body = $('applications').querySelector('tbody');
-  body.textContent = '';
-  for (const a of rows) {
-    const tr = document.createElement('tr');
-    tr.dataset.application = String(a.id);
-    [a.id, a.studentName, a.className, a.state].forEach(v => {
-      const td = document.createElement('td');
-      td.textContent = v;
-      tr.appendChild(td);
-    });
-    const td = document.createElement('td');
-    for (const action of (offered[a.state] || []).concat('history')) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = actions[action].label;
-      button.className = 'act-' + action;
-      button.addEventListener('click', () => step(a.id, action));
-      td.appendChild(button);
-    }
-    tr.appendChild(td);
-    body.appendChild(tr);
-  }
-  say('共 ' + rows.length + ' 份报名');
-}
-
-async function step(id, action) {
-  if (!state.school) { say('请先登录'); return; }
-  const { label, reason: needsReason, run } = actions[action];
-  let reason = null;
-  if (needsReason) {
-    reason = prompt(label + '的原因');
-    if (!reason) return;
-  }
-  let result;
-  try {
-    await run(id, reason);
-    result = '#' + id + ' ' + label + '：完成';
-  } catch (e) {
-    result = '#' + id + ' ' + label + '：未能完成（' + e.message + '）';
-  }
-  try { await refresh(); } catch (e) { /* the result of the step matters more than the redraw */ }
-  say(result);
-}
-
-async function guarded(action) {
-  try { await action(); } catch (e) { say('出错：' + e.message); }
 }
 
 // ---------- start ----------
@@ -413,21 +311,8 @@ async function start() {
   });
   $('send').addEventListener('click', () => { const t = $('text').value; $('text').value = ''; send(t); });
   $('text').addEventListener('keydown', e => { if (e.key === 'Enter') $('send').click(); });
-  $('login').addEventListener('submit', login);
-  $('refresh').addEventListener('click', () => guarded(refresh));
-  $('offerings').addEventListener('click', () => guarded(async () => {
-    const offerings = await api(ADMIN + '/offerings');
-    show(offerings.map(o => o.name + '：' + o.seatsTaken + '/' + o.capacity + ' 名额已占').join('\n'));
-  }));
-  $('publicity').addEventListener('click', () => guarded(async () => {
-    const list = await api(ADMIN + '/publicity');
-    show(list.length ? list.map(p => p.className + ' ' + p.maskedName + ' ' + p.offerings + ' 公示至 '
-      + p.publicityEndsAt).join('\n') : '目前没有公示中的名单');
-  }));
-  $('messages').addEventListener('click', () => guarded(async () => {
-    const notices = await api(ADMIN + '/notices');
-    show(notices.length ? notices : '没有新的通知');
-  }));
+  $('end-publicity').addEventListener('click', endPublicity);
+  await loadConsole();
   setInterval(() => loadMenu().catch(() => {}), 10000);
   poll();
   document.body.dataset.ready = 'true';

@@ -47,16 +47,25 @@ final class AdminApi {
 
   /** A GET the API must refuse: answers its problem details' {@code detail}, as the API words it. */
   String refusal(String path) {
-    HttpRequest built = HttpRequest.newBuilder(URI.create(base + path)).GET()
-        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
+    return refusal(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** A PUT the API must refuse: answers its problem details' {@code detail}. */
+  String refusalOfPut(String path, String json) {
+    return refusal(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  private String refusal(HttpRequest.Builder request) {
+    HttpRequest built = request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
     try {
       HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (answer.statusCode() / 100 == 2) {
-        throw new AssertionError("GET " + built.uri() + " was not refused: " + answer.body());
+        throw new AssertionError(built.method() + " " + built.uri() + " was not refused: " + answer.body());
       }
       return JsonPath.read(answer.body(), "$.detail");
     } catch (IOException e) {
-      throw new UncheckedIOException("GET " + built.uri() + ": no answer", e);
+      throw new UncheckedIOException(built.method() + " " + built.uri() + ": no answer", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -74,6 +74,10 @@ class DemoCommandTests {
     assertThat(get("http://127.0.0.1:" + apiPort + "/actuator/health", null).body()).contains("\"UP\"");
     assertThat(get("http://127.0.0.1:" + botPort + "/actuator/health", null).body()).contains("\"UP\"");
     assertThat(get(simulatorUrl, null).statusCode()).isEqualTo(200);
+    // The simulator frames the admin API's staff console beside the phone.
+    assertThat(get("http://127.0.0.1:" + botPort + "/demo/api/console", null).body())
+        .contains("http://127.0.0.1:" + apiPort + "/console/");
+    assertThat(get("http://127.0.0.1:" + apiPort + "/console/", null).statusCode()).isEqualTo(200);
     String api = "http://127.0.0.1:" + apiPort + "/api/v1";
     HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/auth/login"))
         .header("Content-Type", "application/json")

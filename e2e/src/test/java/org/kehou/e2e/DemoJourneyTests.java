@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The demo as somebody tries it: the packaged admin API and bot (demo profile) run as real processes, the school is
  * seeded through the admin API like ./demo does, and a parent walks binding, letter, application and agreement on the
- * simulated phone while the school panel runs the review through the real admin API.
+ * simulated phone while the school reviews, publicises and ends it in the real staff console framed beside it.
  */
 class DemoJourneyTests {
 
@@ -46,9 +46,11 @@ class DemoJourneyTests {
   private static AppProcess adminApi;
   private static AppProcess bot;
   private static Simulator simulator;
+  private static AdminApi api;
+  private static DemoSchool demoSchool;
 
   @BeforeAll
-  static void startTheDemo() {
+  static void startTheDemo() throws IOException {
     Map<String, String> shared = Map.of("KEHOU_DB_URL", DB_URL,
         "KEHOU_REDIS_URL", env("KEHOU_REDIS_URL", "redis://127.0.0.1:6379/8"));
     int apiPort = AppProcess.freePort();
@@ -64,6 +66,9 @@ class DemoJourneyTests {
         "KEHOU_WECHAT_TOKEN", WECHAT_TOKEN, "KEHOU_WECHAT_APP_ID", WECHAT_APP_ID,
         "KEHOU_WECHAT_AES_KEY", WECHAT_AES_KEY, "KEHOU_WECHAT_SECRET", "demo-secret")));
     bot.awaitHealthy();
+    api = new AdminApi(adminApi.base());
+    api.logIn(ADMIN, ADMIN_PASSWORD);
+    demoSchool = DemoSchool.seed(api, SUFFIX);
     simulator = Simulator.open();
   }
 
@@ -81,19 +86,18 @@ class DemoJourneyTests {
   }
 
   @Test
-  void parentBindsReadsAppliesAndSignsWhileTheSchoolReviewsAndEndsItThroughTheAdminApi() throws IOException, SQLException {
-    AdminApi api = new AdminApi(adminApi.base());
-    api.logIn(ADMIN, ADMIN_PASSWORD);
-    DemoSchool school = DemoSchool.seed(api, SUFFIX);
+  void parentBindsReadsAppliesAndSignsWhileTheSchoolReviewsAndEndsItInTheStaffConsole() throws IOException,
+      SQLException {
     long mother = guardian("张丽娟");
-
-    simulator.browser.get(bot.base() + "/demo/");
-    simulator.waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    openTheSimulator();
     assertThat(simulator.texts("#menu button")).containsExactly("☰ 课后服务", "☰ 协议", "☰ 更多");
     // The demo account has an EncodingAESKey: every message goes encrypted (the bot refuses plain ones), no switch.
     WebElement aes = simulator.browser.findElement(By.id("aes"));
     assertThat(aes.isSelected()).isTrue();
     assertThat(aes.isEnabled()).isFalse();
+    // Beside the phone, the school's side is the admin API's own staff console, not a page of the bot's.
+    assertThat(simulator.browser.findElement(By.id("console")).getAttribute("src"))
+        .isEqualTo(adminApi.base() + "/console/");
 
     new Select(simulator.browser.findElement(By.id("guardian"))).selectByValue(Long.toString(mother));
     int before = simulator.chatSize();
@@ -111,54 +115,79 @@ class DemoJourneyTests {
     assertThat(simulator.say("确认", "已提交")).contains("徐一诺", "作业辅导");
     List<Integer> ids = JsonPath.read(api.get("/applications"), "$[?(@.studentName == '徐一诺')].id");
     long application = ids.get(0);
+    String row = ".app-" + application;
 
-    simulator.logIn(school.teacher(), school.teacherPassword());
-    assertThat(simulator.rowText(application)).contains("徐一诺", school.className(), "SUBMITTED");
-    assertThat(simulator.click(application, "class-approve")).endsWith("：完成");
-    simulator.awaitRow(application, "CLASS_APPROVED");
-    // The school's step is not the class teacher's: the admin API refuses, the panel says why in words.
-    String refusal = simulator.click(application, "school-approve");
-    assertThat(refusal).contains("未能完成").doesNotContain("HTTP", "review.", "Exception");
-    assertThat(simulator.rowText(application)).contains("CLASS_APPROVED");
+    Console school = simulator.console();
+    school.logIn(demoSchool.teacher(), demoSchool.teacherPassword());
+    school.go("/applications");
+    assertThat(school.await(row, "徐一诺")).contains(demoSchool.className(), "待班主任审核");
+    school.click(row + " [data-test=class-approve]");
+    school.await(row, "待学校复核");
+    // The school's step is not the class teacher's: the console does not offer it to them.
+    Boolean notOffered = school.waitFor(d -> d.findElements(By.cssSelector(row + " [data-test=school-approve]"))
+        .isEmpty());
+    assertThat(notOffered).isTrue();
 
-    simulator.logIn(ADMIN, ADMIN_PASSWORD);
-    assertThat(simulator.click(application, "school-approve")).endsWith("：完成");
-    simulator.awaitRow(application, "IN_PUBLICITY");
-    simulator.browser.findElement(By.id("publicity")).click();
-    simulator.waitFor(d -> d.findElement(By.id("school-output")).getText().contains("一年级1班 徐*诺"));
-    assertThat(simulator.browser.findElement(By.cssSelector("tr[data-application='" + application + "'] "
-        + ".act-end-publicity")).getText()).contains("演示", "时间快进");
-    // An objection during publicity, recorded and overruled in the panel; the list is then closed early.
-    assertThat(simulator.click(application, "objection", "名单公示有误")).endsWith("：完成");
-    assertThat(simulator.click(application, "overrule", "核实无误")).endsWith("：完成");
-    assertThat(simulator.click(application, "overrule", "核实无误")).contains("未能完成", "没有待处理的异议");
-    assertThat(simulator.rowText(application)).contains("IN_PUBLICITY");
-    assertThat(simulator.click(application, "end-publicity")).endsWith("：完成");
-    simulator.awaitRow(application, "AGREEMENT_PENDING");
+    school.logIn(ADMIN, ADMIN_PASSWORD);
+    school.go("/applications");
+    school.click(row + " [data-test=school-approve]");
+    school.await(row, "公示中");
+    school.go("/publicity");
+    assertThat(school.await("[data-test=publicity]", "徐*诺")).contains("一年级1班");
+    assertThat(simulator.endPublicity()).contains("已结束 1 份报名的公示");
 
     WebElement card = simulator.waitFor(d -> d.findElements(By.cssSelector("#chat .card")).stream()
         .filter(c -> c.getText().contains("demo-agreement-ready")).findFirst().orElse(null));
     assertThat(card.getText()).contains("徐一诺", "委托协议待签署").containsPattern("\\d{2}:\\d{2}:\\d{2}");
     assertThat(simulator.say("协议", "课后服务委托协议")).contains("徐一诺", "作业辅导");
     assertThat(simulator.say("张丽娟", "已签署")).contains("徐一诺", "生效");
-    simulator.browser.findElement(By.id("refresh")).click();
-    simulator.awaitRow(application, "ACTIVE");
     assertThat(JsonPath.<List<String>>read(api.get("/applications"), "$[?(@.id == " + application + ")].state"))
         .containsExactly("ACTIVE");
-    assertThat(simulator.click(application, "history")).endsWith("：完成");
-    assertThat(simulator.browser.findElement(By.id("school-output")).getText()).contains(
-        "SUBMITTED → CLASS_APPROVED", "CLASS_APPROVED → IN_PUBLICITY", "IN_PUBLICITY → AGREEMENT_PENDING",
-        "AGREEMENT_PENDING → ACTIVE");
+    school.go("/applications");
+    school.await(row, "服务中");
+    school.click(row + " [data-test=history]");
+    assertThat(school.await("[data-test=history]", "服务中")).contains("待班主任审核", "待学校复核", "公示中",
+        "待签协议");
     screenshot(card);
+    school.click(".el-drawer__close-btn");
 
-    // Withdrawal, the school's way: the admin ends the enrolment in the panel and the parent is told why.
+    // Withdrawal, the school's way: the admin ends the enrolment in the console and the parent is told why.
     before = simulator.chatSize();
-    assertThat(simulator.click(application, "end", "家长已搬家转学")).endsWith("：完成");
-    simulator.awaitRow(application, "ENDED");
+    school.click(row + " [data-test=end]");
+    school.type(".el-message-box__input", "家长已搬家转学");
+    assertThat(school.confirm()).contains("将通知 1 名学生的家长");
+    school.await(row, "已终止");
     assertThat(simulator.replyAfter(before, "学校通知")).contains("徐一诺", "家长已搬家转学");
   }
 
-  /** The agreement card at the top of the chat, the signing below it, the panel beside: the README's picture. */
+  @Test
+  void aParentScansTheSlipPrintedFromTheConsoleAndIsBound() throws SQLException {
+    long grandmother = guardian("黄春梅");
+    openTheSimulator();
+    Console school = simulator.console();
+    school.logIn(ADMIN, ADMIN_PASSWORD);
+    school.go("/slips?class=" + demoSchool.className());
+    // What a phone's camera reads from the slip's QR code, once the bot has had WeChat (here its fake) create it.
+    String qrUrl = school.waitFor(d -> d.findElement(By.cssSelector(
+        "[data-test=slips] .slip[data-guardian='" + grandmother + "'] img")).getAttribute("data-qr-url"));
+    assertThat(qrUrl).startsWith("http://weixin.qq.com/q/");
+
+    new Select(simulator.browser.findElement(By.id("guardian"))).selectByValue(Long.toString(grandmother));
+    String bound = simulator.scan(qrUrl, "subscribe", "绑定成功");
+
+    assertThat(bound).contains("黄春梅", "孙明哲");
+    assertThat(simulator.replyAfter(0, "欢迎关注")).isNotBlank();
+    school.go("/applications");
+    school.go("/slips?class=" + demoSchool.className());
+    assertThat(school.await(".bound", "黄春梅")).isNotBlank();
+  }
+
+  private static void openTheSimulator() {
+    simulator.browser.get(bot.base() + "/demo/");
+    simulator.waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  /** The agreement card at the top of the chat, the signing below it, the console beside: the README's picture. */
   private static void screenshot(WebElement card) throws IOException {
     ((JavascriptExecutor) simulator.browser).executeScript(
         "arguments[0].scrollIntoView({block: 'start'}); window.scrollTo(0, 0);", card);
@@ -173,7 +202,7 @@ class DemoJourneyTests {
     }
   }
 
-  private long guardian(String name) throws SQLException {
+  private static long guardian(String name) throws SQLException {
     try (Connection db = DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"),
         env("KEHOU_DB_PASSWORD", ""));
         PreparedStatement query = db.prepareStatement("SELECT g.id FROM guardian g JOIN school s ON s.id = g.school_id "

@@ -3,18 +3,17 @@ package org.kehou.e2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The simulator page in Debian's headless Chromium (chromium and chromium-driver; ./verify installs them): the phone on
- * the left, the school panel on the right, and patient ways to read both.
+ * the left, the staff console framed on the right, and patient ways to read both.
  */
 final class Simulator {
 
@@ -27,7 +26,7 @@ final class Simulator {
   }
 
   static Simulator open() {
-    return new Simulator(Chromium.start(1400, 1000, "chromedriver.log"));
+    return new Simulator(Chromium.start(1600, 1000, "chromedriver.log"));
   }
 
   // ---------- the phone ----------
@@ -64,54 +63,31 @@ final class Simulator {
     return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
   }
 
-  // ---------- the school panel ----------
-
-  void logIn(String username, String password) {
-    WebElement name = browser.findElement(By.id("username"));
-    name.clear();
-    name.sendKeys(username);
-    WebElement secret = browser.findElement(By.id("password"));
-    secret.clear();
-    secret.sendKeys(password);
-    browser.findElement(By.cssSelector("#login button")).click();
-    waitFor(d -> d.findElement(By.id("whoami")).getText().contains(username));
+  /** Scans a slip's QR code (its url, or a code) as WeChat reports it: {@code subscribe} or {@code SCAN}. */
+  String scan(String text, String event, String expected) {
+    int before = chatSize();
+    WebElement field = browser.findElement(By.id("scan-text"));
+    field.clear();
+    field.sendKeys(text);
+    new Select(browser.findElement(By.id("scan-as"))).selectByValue(event);
+    browser.findElement(By.id("scan")).click();
+    return replyAfter(before, expected);
   }
 
-  /** Clicks a step's button in the application's row; answers the status line once the panel has its result. */
-  String click(long application, String action) {
-    return click(application, action, null);
+  // ---------- the school: the staff console beside the phone ----------
+
+  /** The real staff console the page frames beside the phone. */
+  Console console() {
+    return Console.framed(browser, "console");
   }
 
-  /** As {@link #click(long, String)}, typing {@code reason} into the panel's prompt for it. */
-  String click(long application, String action, String reason) {
-    By row = row(application);
-    String before = status();
-    // The panel redraws its table after every step: find and click in one go, again if the row was redrawn meanwhile.
-    waitFor(d -> {
-      d.findElement(row).findElement(By.className("act-" + action)).click();
-      return true;
-    });
-    if (reason != null) {
-      Alert prompt = new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.alertIsPresent());
-      prompt.sendKeys(reason);
-      prompt.accept();
-    }
+  /** The demo's one shortcut: ends the publicity of the chosen parent's children now; answers what it says. */
+  String endPublicity() {
+    browser.findElement(By.id("end-publicity")).click();
     return waitFor(d -> {
-      String text = status();
-      return text.startsWith("#" + application) && !text.equals(before) ? text : null;
+      String text = d.findElement(By.id("shortcut-status")).getText();
+      return text.isBlank() ? null : text;
     });
-  }
-
-  String rowText(long application) {
-    return waitFor(d -> d.findElement(row(application)).getText());
-  }
-
-  void awaitRow(long application, String expected) {
-    waitFor(d -> d.findElement(row(application)).getText().contains(expected));
-  }
-
-  String status() {
-    return browser.findElement(By.id("school-status")).getText();
   }
 
   // ---------- waiting ----------
@@ -121,7 +97,7 @@ final class Simulator {
       return new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       Object page = ((JavascriptExecutor) browser).executeScript(
-          "return document.getElementById('chat').innerText + '\\n--- panel ---\\n' "
+          "return document.getElementById('chat').innerText + '\\n--- beside it ---\\n' "
               + "+ document.getElementById('school').innerText");
       throw new AssertionError("The simulator did not show what was expected. It shows:\n" + page, e);
     }
@@ -129,9 +105,5 @@ final class Simulator {
 
   void quit() {
     browser.quit();
-  }
-
-  private static By row(long application) {
-    return By.cssSelector("tr[data-application='" + application + "']");
   }
 }

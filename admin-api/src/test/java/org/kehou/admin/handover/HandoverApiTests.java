@@ -91,6 +91,35 @@ class HandoverApiTests extends LifecycleApiTest {
   }
 
   @Test
+  void theSessionListsWhoMayCollectEachChildWithoutTheirPhones() {
+    ResponseEntity<Map> read = call(HttpMethod.GET, "/api/v1/sessions/" + calligraphy + "/" + TUESDAY + "/handovers",
+        teacherToken, null, Map.class);
+
+    Map<String, Object> row = (Map<String, Object>) ((List<Map<String, Object>>) read.getBody().get("children"))
+        .get(0);
+    List<Map<String, Object>> collectors = (List<Map<String, Object>>) row.get("collectors");
+    assertThat(collectors).extracting(c -> c.get("name")).containsExactly("王妈妈", "王秀英");
+    assertThat(((Number) collectors.get(0).get("guardianId")).longValue()).isEqualTo(mother);
+    assertThat(collectors.get(0)).containsEntry("relation", "母亲").containsEntry("pickupAdultId", null);
+    assertThat(((Number) collectors.get(1).get("pickupAdultId")).longValue()).isEqualTo(grandma);
+    assertThat(collectors.toString()).doesNotContain("138");
+    assertThat(row).containsEntry("homeAlone", false);
+  }
+
+  @Test
+  void theSessionSaysWhichChildrenMayGoHomeAloneUnderASignedPermission() {
+    jdbc.update("INSERT INTO home_alone_rule (school_id, from_grade, set_by, set_at) VALUES (?, 1, ?, NOW(3))",
+        school.schoolId, teacher.id());
+    jdbc.update("INSERT INTO home_alone_permission (school_id, student_id, signed_by, signed_name, signed_at) "
+        + "VALUES (?, ?, ?, '王妈妈', NOW(3))", school.schoolId, child, mother);
+
+    ResponseEntity<Map> read = call(HttpMethod.GET, "/api/v1/sessions/" + calligraphy + "/" + TUESDAY + "/handovers",
+        teacherToken, null, Map.class);
+
+    assertThat(((List<Map<String, Object>>) read.getBody().get("children")).get(0)).containsEntry("homeAlone", true);
+  }
+
+  @Test
   void aCorrectionIsANewRecordNamingTheOneItCorrects() {
     clock.set(TUESDAY.atTime(17, 35));
     handOver(teacherToken, Map.of("pickupAdultId", grandma));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.kehou.bot.wechat.WechatProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the phone side of the simulator needs: demo guardians, the demo's WeChat settings, pushes and the menu. */
+/**
+ * What the simulator needs: demo guardians, the demo's WeChat settings, pushes, the menu, and where the staff console
+ * it shows beside the phone is.
+ */
 @RestController
 @Profile("demo")
 @RequestMapping("/demo/api")
@@ -22,12 +26,21 @@ class DemoController {
   private final FakePushes pushes;
   private final FakeQrCodes qrCodes;
   private final WechatProperties wechat;
+  private final String console;
 
-  DemoController(DemoMapper mapper, FakePushes pushes, FakeQrCodes qrCodes, WechatProperties wechat) {
+  DemoController(DemoMapper mapper, FakePushes pushes, FakeQrCodes qrCodes, WechatProperties wechat,
+      @Value("${kehou.demo.admin-api-base:http://127.0.0.1:8082}") String adminApiBase) {
     this.mapper = mapper;
     this.pushes = pushes;
     this.qrCodes = qrCodes;
     this.wechat = wechat;
+    this.console = adminApiBase.replaceAll("/+$", "") + "/console/";
+  }
+
+  /** The admin API's staff console, which the page frames beside the phone: the school's side of the demo. */
+  @GetMapping("/console")
+  Map<String, String> console() {
+    return Map.of("url", console);
   }
 
   @GetMapping("/guardians")

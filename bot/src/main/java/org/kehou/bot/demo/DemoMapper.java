@@ -28,9 +28,13 @@ interface DemoMapper {
       + "GROUP BY g.id, g.name ORDER BY MIN(s.student_no), g.id")
   List<DemoGuardian> guardians();
 
-  /** Moves the end of the application's running publicity window to {@code now}, as if the days had passed. */
+  /**
+   * Moves the end of the running publicity windows of the guardian's children's applications to {@code now}, as if
+   * the days had passed.
+   */
   @Invalidates(Region.ENROLMENT)
   @Update("UPDATE application SET publicity_ends_at = #{now} "
-      + "WHERE id = #{id} AND state = 'IN_PUBLICITY' AND publicity_ends_at > #{now}")
-  int endPublicity(@Param("id") long id, @Param("now") LocalDateTime now);
+      + "WHERE state = 'IN_PUBLICITY' AND publicity_ends_at > #{now} AND student_id IN "
+      + "(SELECT sg.student_id FROM student_guardian sg WHERE sg.guardian_id = #{guardianId})")
+  int endPublicity(@Param("guardianId") long guardianId, @Param("now") LocalDateTime now);
 }

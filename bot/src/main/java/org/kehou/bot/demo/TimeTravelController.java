@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The demo's only shortcut past the admin API: a publicity window lasts days, so the panel can end one now and run
- * the lifecycle step the clustered job would run later. Every review, publicity and withdrawal step of the school goes
- * through the real admin API (/demo/admin-api); this one only moves time.
+ * The demo's only shortcut past the admin API: a publicity window lasts days, so the simulator can end the running
+ * windows of the chosen parent's children now and run the lifecycle step the clustered job would run later. Every
+ * review, publicity and withdrawal step of the school goes through the staff console and the real admin API; this one
+ * only moves time.
  */
 @RestController
 @Profile("demo")
@@ -28,7 +29,7 @@ class TimeTravelController {
     this.clock = clock;
   }
 
-  @PostMapping("/demo/api/time-travel/applications/{id}/end-publicity")
+  @PostMapping("/demo/api/time-travel/guardians/{id}/end-publicity")
   Map<String, Object> endPublicityNow(@PathVariable long id) {
     int ended = mapper.endPublicity(id, LocalDateTime.now(clock).minusSeconds(1));
     ticker.tick();

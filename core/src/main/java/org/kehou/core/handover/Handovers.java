@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.calendar.RosterChild;
 import org.kehou.core.calendar.Session;
@@ -40,9 +41,13 @@ public class Handovers {
   public static final String EARLY_LEAVE = "early-leave";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  /** A child of the session: the roll call's mark, the departure that counts (null: still there) and every record. */
+  /**
+   * A child of the session: the roll call's mark, the departure that counts (null: still there) and every record, and
+   * who may take the child ({@code collectors}: the guardians first) or whether a signed permission lets them go home
+   * alone ({@code homeAlone}), so that the gate picks from the list instead of learning it from a refusal.
+   */
   public record ChildDeparture(long studentId, String name, String className, Boolean present, Departure latest,
-      List<Departure> history) {
+      List<Departure> history, List<Collectable> collectors, boolean homeAlone) {
   }
 
   public record SessionDepartures(long offeringId, String offering, LocalDate date, LocalTime endsAt,
@@ -93,11 +98,17 @@ public class Handovers {
     Map<Long, List<Departure>> byChild = new HashMap<>();
     mapper.ofSession(offeringId, date).forEach(d -> byChild.computeIfAbsent(d.studentId(), id -> new ArrayList<>())
         .add(d));
+    List<Long> ids = marks.children().stream().map(RollCall.ChildMarks::studentId).toList();
+    Map<Long, List<PickupAdult>> authorised = pickup.authorisedOf(ids);
+    Set<Long> alone = homeAlone.inForceAmong(me.schoolId(), ids);
     List<ChildDeparture> children = new ArrayList<>();
     for (RollCall.ChildMarks child : marks.children()) {
       List<Departure> own = byChild.getOrDefault(child.studentId(), List.of());
+      List<Collectable> collectors = authorised.getOrDefault(child.studentId(), List.of()).stream()
+          .map(Collectable::of).toList();
       children.add(new ChildDeparture(child.studentId(), child.name(), child.className(), child.present(),
-          own.isEmpty() ? null : own.get(own.size() - 1), List.copyOf(own)));
+          own.isEmpty() ? null : own.get(own.size() - 1), List.copyOf(own), collectors,
+          alone.contains(child.studentId())));
     }
     return new SessionDepartures(offeringId, session.offering(), date, session.endsAt(), children);
   }

@@ -2,9 +2,11 @@ package org.kehou.core.pickup;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kehou.core.lifecycle.GuardianNotices;
 import org.kehou.core.text.Texts;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,15 @@ public class HomeAlone {
   /** The permission in force: only where the school still allows it for the child's grade. */
   public Optional<HomeAlonePermission> inForce(long schoolId, long studentId) {
     return allowedFor(schoolId, studentId) ? mapper.live(studentId) : Optional.empty();
+  }
+
+  /** Of these children, those with a permission in force ({@link #inForce}), in at most two queries. */
+  public Set<Long> inForceAmong(long schoolId, Collection<Long> studentIds) {
+    if (studentIds.isEmpty()) {
+      return Set.of();
+    }
+    return mapper.fromGrade(schoolId).map(from -> Set.copyOf(mapper.livePermissionsFrom(from, studentIds)))
+        .orElse(Set.of());
   }
 
   public List<HomeAlonePermission> history(long studentId) {

@@ -1,6 +1,7 @@
 package org.kehou.core.pickup;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Delete;
@@ -34,6 +35,13 @@ interface HomeAloneMapper {
 
   @Select(PERMISSION + "AND p.live = 1")
   Optional<HomeAlonePermission> live(long studentId);
+
+  /** Which of these children hold a live permission and are in a grade from {@code fromGrade} on. */
+  @Select("<script>SELECT p.student_id FROM home_alone_permission p JOIN student s ON s.id = p.student_id "
+      + "JOIN school_class c ON c.id = s.class_id JOIN grade g ON g.id = c.grade_id "
+      + "WHERE p.live = 1 AND g.level &gt;= #{fromGrade} AND p.student_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+  List<Long> livePermissionsFrom(@Param("fromGrade") int fromGrade, @Param("ids") Collection<Long> studentIds);
 
   @Select(PERMISSION + "ORDER BY p.id")
   List<HomeAlonePermission> history(long studentId);

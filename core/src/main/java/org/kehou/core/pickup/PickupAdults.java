@@ -3,6 +3,8 @@ package org.kehou.core.pickup;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kehou.core.GeneratedId;
@@ -46,6 +48,22 @@ public class PickupAdults {
     List<PickupAdult> all = new ArrayList<>(mapper.guardians(studentId));
     all.addAll(mapper.liveAdded(studentId));
     return all;
+  }
+
+  /**
+   * Who may collect each of these children (as {@link #authorised}, without phones), in two queries whatever their
+   * number: a session's whole roster at the gate.
+   */
+  public Map<Long, List<PickupAdult>> authorisedOf(Collection<Long> studentIds) {
+    Map<Long, List<PickupAdult>> byChild = new HashMap<>();
+    if (studentIds.isEmpty()) {
+      return byChild;
+    }
+    for (PickupMapper.Collector c : mapper.collectorsOf(studentIds)) {
+      byChild.computeIfAbsent(c.studentId(), id -> new ArrayList<>()).add(new PickupAdult(c.id(), c.guardian(),
+          c.name(), c.relation(), null, null, null, null, null, null, null));
+    }
+    return byChild;
   }
 
   /** Only the added adults, numbered from 1 in the chat. */

@@ -1,6 +1,7 @@
 package org.kehou.core.pickup;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Insert;
@@ -39,6 +40,20 @@ interface PickupMapper {
 
   @Select(ADDED + "ORDER BY p.id")
   List<PickupAdult> allAdded(long studentId);
+
+  /** Who may collect a child, for many children at once: the guardians first, then the adults added, in order. */
+  record Collector(long studentId, long id, boolean guardian, String name, String relation) {
+  }
+
+  @Select("<script>SELECT c.student_id, c.id, c.guardian, c.name, c.relation FROM ("
+      + "SELECT sg.student_id, g.id, TRUE AS guardian, g.name, sg.relation FROM student_guardian sg "
+      + "JOIN guardian g ON g.id = sg.guardian_id WHERE sg.student_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> "
+      + "UNION ALL SELECT p.student_id, p.id, FALSE AS guardian, p.name, p.relation FROM pickup_adult p "
+      + "WHERE p.live = 1 AND p.student_id IN "
+      + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>) c "
+      + "ORDER BY c.student_id, c.guardian DESC, c.id</script>")
+  List<Collector> collectorsOf(@Param("ids") Collection<Long> studentIds);
 
   @Select("SELECT name FROM guardian WHERE id = #{id}")
   String guardianName(long guardianId);
