@@ -152,7 +152,7 @@ class RecordsApiTests extends LifecycleApiTest {
 
     assertThat(report.getStatusCode().value()).isEqualTo(200);
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report.getBody()))) {
-      assertThat(book.getSheet("年度报告").getRow(13).getCell(0).getStringCellValue()).isEqualTo("财政补助（元）");
+      assertThat(book.getSheet("年度报告").getRow(13).getCell(0).getStringCellValue()).isEqualTo("教师课时补助（元）");
     }
     assertThat(get("/api/v1/records/yearly?year=" + year, teacherToken).getStatusCode().value()).isEqualTo(403);
     assertThat(get("/api/v1/records/yearly?year=26-27", admin).getStatusCode().value()).isEqualTo(400);
