@@ -97,13 +97,19 @@ interface ArchiveRecordsMapper {
       LocalDateTime recordedAt, Long corrects) {
   }
 
-  /** A page of the term's hand-overs after {@code afterId}, in the order they were recorded. */
+  /**
+   * A page of the term's hand-overs after {@code afterId}, in the order they were recorded. The page's ids are chosen
+   * first, along the primary key: joined first, MariaDB sorted every row of the term for each page (0.3 s a page at
+   * 2,000 children, against 0.04 s).
+   */
   @Select("SELECT h.id, h.session_date AS date, o.name AS offering, sc.name AS class_name, s.name AS student_name, "
       + "h.kind, h.collector_name, h.collector_relation, h.left_at, h.reason, rb.display_name AS recorded_by, "
-      + "h.recorded_at, h.corrects FROM handover h JOIN offering o ON o.id = h.offering_id "
+      + "h.recorded_at, h.corrects FROM (SELECT p.id, p.session_date, p.offering_id, p.student_id, p.kind, "
+      + "p.collector_name, p.collector_relation, p.left_at, p.reason, p.recorded_by, p.recorded_at, p.corrects "
+      + "FROM handover p WHERE p.offering_id IN (SELECT id FROM offering WHERE term_id = #{termId}) "
+      + "AND p.id > #{afterId} ORDER BY p.id LIMIT #{limit}) h JOIN offering o ON o.id = h.offering_id "
       + "JOIN student s ON s.id = h.student_id JOIN school_class sc ON sc.id = s.class_id "
-      + "JOIN staff rb ON rb.id = h.recorded_by WHERE o.term_id = #{termId} AND h.id > #{afterId} ORDER BY h.id "
-      + "LIMIT #{limit}")
+      + "JOIN staff rb ON rb.id = h.recorded_by ORDER BY h.id")
   List<HandoverLine> handovers(@Param("termId") long termId, @Param("afterId") long afterId,
       @Param("limit") int limit);
 
