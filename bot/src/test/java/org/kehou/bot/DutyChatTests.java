@@ -1,8 +1,10 @@
 package org.kehou.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -13,9 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 签到 and 签退 in the chat, for staff who bound their WeChat. The webhook checks message times against the real clock,
- * so the session is built around now: 书法 from this minute to half an hour later, today made a service day.
+ * so the session is built around now: 书法 from this minute to half an hour later (at the latest to 23:58), today made a service day.
  */
 class DutyChatTests extends WebhookTestSupport {
+
+  static final LocalTime LATEST_START = LocalTime.of(23, 55);
+  /** Before the term's close (23:59 here), so the session keeps its own end. */
+  static final LocalTime LATEST_END = LocalTime.of(23, 58);
 
   @Autowired
   StaffWechat staffWechat;
@@ -26,13 +32,11 @@ class DutyChatTests extends WebhookTestSupport {
   String openid;
 
   @BeforeEach
-  void aTeacherWithASessionNow() throws InterruptedException {
+  void aTeacherWithASessionNow() {
+    // The session must start and end today, a few minutes after now at the least: just before midnight, the new day.
+    await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> LocalTime.now(Fixture.BEIJING).isBefore(LATEST_START));
     LocalDateTime now = LocalDateTime.now(Fixture.BEIJING);
-    if (now.toLocalTime().isAfter(LocalTime.of(23, 28))) {
-      // The session must start and end today.
-      Thread.sleep(java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay()).toMillis() + 1000);
-      now = LocalDateTime.now(Fixture.BEIJING);
-    }
     school = Fixture.school(jdbc);
     jdbc.update("UPDATE term SET winter_ends_at = '23:59:00', summer_ends_at = '23:59:00' WHERE id = ?",
         school.termId);
@@ -44,7 +48,7 @@ class DutyChatTests extends WebhookTestSupport {
     LocalTime start = now.toLocalTime().truncatedTo(ChronoUnit.MINUTES);
     jdbc.update("INSERT INTO offering (school_id, term_id, name, kind, weekdays, grades, capacity, starts_at, ends_at, "
         + "teacher_id) VALUES (?, ?, '书法', 'CLUB', 31, 63, 30, ?, ?, ?)", school.schoolId, school.termId, start,
-        start.plusMinutes(30), teacher);
+        start.isAfter(LATEST_END.minusMinutes(30)) ? LATEST_END : start.plusMinutes(30), teacher);
     wechat = safe();
     openid = WechatSimulator.openid();
   }
