@@ -103,6 +103,16 @@ final class DueMessages {
   }
 
   /** The staffing check's claim rows of the school's sessions that day. */
+  /**
+   * The staff member's staffing alerts about Thursday's two sessions. The jobs run every second while the day is
+   * built, with the clocks still on Wednesday: Wednesday's short sessions are rightly told too, under their own date.
+   */
+  int thursdaysStaffingNotices(long staffId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM staff_notice WHERE staff_id = ? AND kind = 'staffing-short' "
+        + "AND occasion_key IN (?, ?)", Integer.class, staffId, "staffing-short:" + homework + ":" + THURSDAY,
+        "staffing-short:" + chess + ":" + THURSDAY);
+  }
+
   int staffingClaims() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM session_alert WHERE offering_id IN (?, ?) AND session_date = ? "
         + "AND kind = 'staffing-short'", Integer.class, homework, chess, THURSDAY);
