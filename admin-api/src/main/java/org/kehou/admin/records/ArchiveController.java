@@ -80,7 +80,8 @@ class ArchiveController {
     }
     String term = schools.findTerm(status.termId()).orElseThrow().name();
     return Downloads.<StreamingResponseBody>file(Downloads.ZIP, "term-archive-" + id + ".zip",
-        "学期归档-" + term + "-" + id + ".zip", out -> archives.download(status, out));
+        texts.message("records.download.archive", Map.of("term", term, "id", id)),
+        out -> archives.download(status, out));
   }
 
   private ArchiveStatus find(Staff me, long id) {

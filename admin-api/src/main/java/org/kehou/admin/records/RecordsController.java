@@ -21,6 +21,7 @@ import org.kehou.core.roster.ClassMapper;
 import org.kehou.core.roster.SchoolClass;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.staff.Staff;
+import org.kehou.core.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,14 +41,16 @@ class RecordsController {
   private final StatisticsWorkbook statistics;
   private final ClassMapper classes;
   private final SchoolMapper schools;
+  private final Texts texts;
 
   RecordsController(AttendanceRecords records, AttendanceWorkbook attendance, StatisticsWorkbook statistics,
-      ClassMapper classes, SchoolMapper schools) {
+      ClassMapper classes, SchoolMapper schools, Texts texts) {
     this.records = records;
     this.attendance = attendance;
     this.statistics = statistics;
     this.classes = classes;
     this.schools = schools;
+    this.texts = texts;
   }
 
   @Operation(summary = "The date's attendance sheets (XLSX, one worksheet per session), or one session's with "
@@ -75,9 +78,11 @@ class RecordsController {
         .distinct().sorted().collect(Collectors.joining("、")) : null;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     attendance.sessions(schoolName(me), day, visible, className, out);
-    String suffix = offering == null ? "" : "-" + visible.get(0).offering();
-    return Downloads.file(Downloads.XLSX, "attendance-" + day + ".xlsx", "出勤表-" + day + suffix + ".xlsx",
-        out.toByteArray());
+    String name = offering == null
+        ? texts.message("records.download.attendance", Map.of("day", day))
+        : texts.message("records.download.sessionAttendance",
+            Map.of("day", day, "offering", visible.get(0).offering()));
+    return Downloads.file(Downloads.XLSX, "attendance-" + day + ".xlsx", name, out.toByteArray());
   }
 
   @Operation(summary = "Weekly attendance statistics (XLSX) of the week holding week=: of a class with class= "
@@ -92,7 +97,7 @@ class RecordsController {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     statistics.week(schoolName(me), report, out);
     return Downloads.file(Downloads.XLSX, "weekly-" + monday + ".xlsx",
-        "出勤周统计-" + (c == null ? "全校" : c.name()) + "-" + monday + ".xlsx", out.toByteArray());
+        texts.message("records.download.weekly", Map.of("scope", scopeName(c), "monday", monday)), out.toByteArray());
   }
 
   @Operation(summary = "The monthly attendance summary (XLSX): of a class with class= (its class teacher or the "
@@ -112,7 +117,11 @@ class RecordsController {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     statistics.month(schoolName(me), report, out);
     return Downloads.file(Downloads.XLSX, "monthly-" + ym + ".xlsx",
-        "出勤月汇总-" + (c == null ? "全校" : c.name()) + "-" + ym + ".xlsx", out.toByteArray());
+        texts.message("records.download.monthly", Map.of("scope", scopeName(c), "month", ym)), out.toByteArray());
+  }
+
+  private String scopeName(SchoolClass c) {
+    return c == null ? texts.message("records.download.school") : c.name();
   }
 
   /** The class asked for, checked; null for the whole school, which only the admin gets. */

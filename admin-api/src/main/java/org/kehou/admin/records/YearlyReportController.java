@@ -2,9 +2,11 @@ package org.kehou.admin.records;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import org.kehou.admin.web.ApiException;
 import org.kehou.core.records.YearlyReport;
 import org.kehou.core.staff.Staff;
+import org.kehou.core.text.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class YearlyReportController {
 
   private final YearlyReport report;
+  private final Texts texts;
 
-  YearlyReportController(YearlyReport report) {
+  YearlyReportController(YearlyReport report, Texts texts) {
     this.report = report;
+    this.texts = texts;
   }
 
   @Operation(summary = "The school year's report for the education bureau (XLSX): year=2026 is 2026–2027, the terms "
@@ -40,6 +44,6 @@ class YearlyReportController {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     report.write(me.schoolId(), y, out);
     return Downloads.file(Downloads.XLSX, "yearly-report-" + y + ".xlsx",
-        "课后服务年度报告-" + y + "-" + (y + 1) + "学年.xlsx", out.toByteArray());
+        texts.message("records.download.yearly", Map.of("year", y, "nextYear", y + 1)), out.toByteArray());
   }
 }

@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ArchiveIndex {
 
-  static final String PATH = "索引.csv";
-
   private final RecordsTexts texts;
 
   ArchiveIndex(RecordsTexts texts) {
@@ -28,7 +26,7 @@ class ArchiveIndex {
 
   void write(ArchiveScope scope, ArchiveWriter zip) throws IOException {
     List<ArchiveWriter.Entry> entries = zip.entries();
-    zip.file(PATH, "", out -> {
+    zip.file(texts.text("archive.index.file"), "", out -> {
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       writer.write('\uFEFF');
       CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);

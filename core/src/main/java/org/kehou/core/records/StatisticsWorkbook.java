@@ -29,7 +29,8 @@ public class StatisticsWorkbook {
   public int month(String school, PeriodReport report, OutputStream out) {
     YearMonth month = YearMonth.from(report.from());
     return write(texts.text("records.stats.monthTitle", Map.of("scope", scope(school, report), "month",
-        month.getYear() + "年" + month.getMonthValue() + "月")), report, out);
+        texts.text("records.stats.monthName", Map.of("year", month.getYear(), "month", month.getMonthValue())))),
+        report, out);
   }
 
   /** @return the data rows written over all sheets, totals included */
