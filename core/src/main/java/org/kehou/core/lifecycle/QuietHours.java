@@ -28,13 +28,18 @@ public class QuietHours implements SendWindow {
       Set.of(AgreementReminders.KIND, Amendments.REMINDER, WaitlistService.OFFER_REMINDER);
 
   /**
-   * Every kind the dispatcher holds through the night; also re-read before sending, as they may be withdrawn, except
-   * the school's notices ({@link #withdrawable}). Kinds
-   * about a child's safety now (absence-alert to parents, absence and roll-call alerts to staff) are deliberately not
-   * here.
+   * Kinds that may be withdrawn after a dispatcher claimed them (a reminder whose occasion passed, a cancellation
+   * notice whose cancellation was removed), so their rows are re-read right before sending.
    */
-  private static final Set<String> HELD_KINDS =
-      union(union(union(REMINDER_KINDS, CalendarNotices.KINDS), LeaveService.STAFF_KINDS), NoticeReminders.HELD_KINDS);
+  private static final Set<String> WITHDRAWABLE_KINDS =
+      union(union(REMINDER_KINDS, CalendarNotices.KINDS), LeaveService.STAFF_KINDS);
+
+  /**
+   * Every kind the dispatcher holds through the night: those above and the school's notices, which nothing withdraws
+   * once queued. Kinds about a child's safety now (absence-alert to parents, absence and roll-call alerts to staff)
+   * are deliberately not here.
+   */
+  private static final Set<String> HELD_KINDS = union(WITHDRAWABLE_KINDS, NoticeReminders.HELD_KINDS);
 
   private final LocalTime start;
   private final LocalTime end;
@@ -56,13 +61,10 @@ public class QuietHours implements SendWindow {
     return HELD_KINDS.contains(kind);
   }
 
-  /**
-   * School notices (and their reminders) are held at night like the rest but nothing withdraws them once queued, so
-   * their claims are trusted: a notice to a whole school would otherwise cost a statement per family while it goes out.
-   */
+  /** Trusting the claims of the rest saves a statement per message: a notice to a whole school has thousands. */
   @Override
   public boolean withdrawable(String kind) {
-    return HELD_KINDS.contains(kind) && !NoticeReminders.HELD_KINDS.contains(kind);
+    return WITHDRAWABLE_KINDS.contains(kind);
   }
 
   @Override

@@ -19,7 +19,5 @@ public interface SendWindow {
    * so that the dispatcher re-reads its row right before sending instead of trusting its claim: one more statement
    * per message.
    */
-  default boolean withdrawable(String kind) {
-    return restricts(kind);
-  }
+  boolean withdrawable(String kind);
 }
