@@ -102,14 +102,8 @@ public final class NoticeBench {
     List<CpuMeter> meters = pids.stream().map(CpuMeter::new).toList();
     long sent = System.nanoTime();
     meters.forEach(m -> m.startAt(sent));
-    CompletableFuture<NoticeConfirmations.Outcome> confirmations = CompletableFuture.supplyAsync(() -> {
-      try {
-        return NoticeConfirmations.run(sent, confirmers, window, 30, 7, botPorts, 16, 5000, messages, fakes);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<NoticeConfirmations.Outcome> confirmations =
+        confirming(sent, confirmers, window, 30, 7, botPorts, messages, fakes);
     String answer = api.json("POST", "/api/v1/parent-notices", admin, draft, 201);
     long returned = System.nanoTime();
     Matcher id = NOTICE_ID.matcher(answer);
@@ -157,19 +151,12 @@ public final class NoticeBench {
     long warmUntil = System.nanoTime() + seconds * 1_000_000_000L;
     for (int round = 1; System.nanoTime() < warmUntil; round++) {
       int grade = 1 + (round - 1) % 6;
-      long seed = round;
       String warm = "{\"audience\":\"GRADE\",\"audienceId\":" + grade + ",\"title\":\"年级家长会\","
           + "\"body\":\"本周五下午年级家长会，请准时参加。\",\"confirmRequired\":false,\"urgent\":" + urgent + "}";
       List<String> confirmers = school.ofGrade(grade, 5).stream().map(NoticeSchool::openid).toList();
       long start = System.nanoTime();
-      CompletableFuture<NoticeConfirmations.Outcome> confirmed = CompletableFuture.supplyAsync(() -> {
-        try {
-          return NoticeConfirmations.run(start, confirmers, 6, 20, seed, botPorts, 16, 5000, messages, fakes);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<NoticeConfirmations.Outcome> confirmed =
+          confirming(start, confirmers, 6, 20, round, botPorts, messages, fakes);
       Matcher id = NOTICE_ID.matcher(api.json("POST", "/api/v1/parent-notices", admin, warm, 201));
       if (!id.find()) {
         throw new IllegalStateException("no noticeId for a warm-up notice");
@@ -189,6 +176,20 @@ public final class NoticeBench {
       fakes.forEach(FakeWeChat::reset);
     }
     Thread.sleep(2000);
+  }
+
+  /** Parents sending 收到 in the background (16 connections per bot, 5 s timeout) while a notice goes out. */
+  private static CompletableFuture<NoticeConfirmations.Outcome> confirming(long start, List<String> openids,
+      int windowSeconds, int drainSeconds, long seed, int[] botPorts, SignedMessages messages, List<FakeWeChat> fakes) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return NoticeConfirmations.run(start, openids, windowSeconds, drainSeconds, seed, botPorts, 16, 5000, messages,
+            fakes);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /**
