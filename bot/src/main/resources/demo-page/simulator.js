@@ -242,6 +242,7 @@ async function pick() {
   const id = Number($('guardian').value);
   state.current = state.guardians.find(g => g.id === id) || null;
   const enabled = !!state.current;
+  delete $('guardian').dataset.picked;
   ['bind', 'text', 'send', 'scan-text', 'scan-as', 'scan', 'end-publicity'].forEach(el => { $(el).disabled = !enabled; });
   $('guardian-info').textContent = enabled
     ? 'openid ' + openidOf(state.current) + ' · 绑定码 ' + (state.current.code || '—')
@@ -257,7 +258,11 @@ async function pick() {
         state.current.code = fresh.code;
       }
     } catch (e) { /* keep what the list had */ }
-    $('scan-text').value = (state.current && (state.current.qrUrl || state.current.code)) || '';
+    // Only into an empty field: what the parent typed meanwhile is theirs.
+    if (!$('scan-text').value) {
+      $('scan-text').value = (state.current && (state.current.qrUrl || state.current.code)) || '';
+    }
+    if (state.current && state.current.id === id) $('guardian').dataset.picked = String(id);
   }
   scanDefaults();
 }

@@ -23,7 +23,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The demo as somebody tries it: the packaged admin API and bot (demo profile) run as real processes, the school is
@@ -99,7 +98,7 @@ class DemoJourneyTests {
     assertThat(simulator.browser.findElement(By.id("console")).getAttribute("src"))
         .isEqualTo(adminApi.base() + "/console/");
 
-    new Select(simulator.browser.findElement(By.id("guardian"))).selectByValue(Long.toString(mother));
+    simulator.pick(mother);
     int before = simulator.chatSize();
     simulator.browser.findElement(By.id("bind")).click();
     assertThat(simulator.replyAfter(before, "绑定成功")).startsWith("AES").contains("张丽娟", "徐一诺");
@@ -172,7 +171,7 @@ class DemoJourneyTests {
         "[data-test=slips] .slip[data-guardian='" + grandmother + "'] img")).getAttribute("data-qr-url"));
     assertThat(qrUrl).startsWith("http://weixin.qq.com/q/");
 
-    new Select(simulator.browser.findElement(By.id("guardian"))).selectByValue(Long.toString(grandmother));
+    simulator.pick(grandmother);
     String bound = simulator.scan(qrUrl, "subscribe", "绑定成功");
 
     assertThat(bound).contains("黄春梅", "孙明哲");

@@ -64,6 +64,12 @@ final class Simulator {
   }
 
   /** Scans a slip's QR code (its url, or a code) as WeChat reports it: {@code subscribe} or {@code SCAN}. */
+  /** Chooses whose phone this is, and waits until the page has read that parent's code and slip afresh. */
+  void pick(long guardian) {
+    new Select(browser.findElement(By.id("guardian"))).selectByValue(Long.toString(guardian));
+    waitFor(d -> Long.toString(guardian).equals(d.findElement(By.id("guardian")).getAttribute("data-picked")));
+  }
+
   String scan(String text, String event, String expected) {
     int before = chatSize();
     WebElement field = browser.findElement(By.id("scan-text"));
