@@ -55,8 +55,37 @@ async function request(method, path, { json, body, query, accept = 'application/
   if (answer.status === 204) {
     return null
   }
+  if (accept === '*/*') {
+    return answer
+  }
   const type = answer.headers.get('Content-Type') ?? ''
   return type.includes('json') ? answer.json() : answer.text()
+}
+
+/** The file name the API gives a download (its UTF-8 filename*, which carries the Chinese name), else the fallback. */
+function fileName(disposition, fallback) {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')
+  if (utf8) {
+    return decodeURIComponent(utf8[1])
+  }
+  const plain = /filename="([^"]+)"/i.exec(disposition ?? '')
+  return plain ? plain[1] : fallback
+}
+
+/**
+ * Saves a file the API hands out (an XLSX workbook, the term's ZIP) under the name it gives; fetched with the token,
+ * so a plain link would not do. Answers the name saved.
+ */
+export async function downloadFile(path, query, fallback = 'download') {
+  const answer = await request('GET', path, { query, accept: '*/*' })
+  const name = fileName(answer.headers.get('Content-Disposition'), fallback)
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(await answer.blob())
+  link.download = name
+  link.dataset.test = 'downloaded'
+  link.click()
+  URL.revokeObjectURL(link.href)
+  return name
 }
 
 export const api = {

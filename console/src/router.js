@@ -24,6 +24,9 @@ export const officePages = [
   office('inbox', () => import('./pages/office/InboxPage.vue'), { menu: 'inbox' }),
   office('sessions', () => import('./pages/office/SessionsPage.vue'), { menu: 'sessions' }),
   office('absences', () => import('./pages/office/AbsenceCasesPage.vue'), { menu: 'absences' }),
+  office('fees', () => import('./pages/office/FeesPage.vue'), { menu: 'fees', adminOnly: true }),
+  office('pay', () => import('./pages/office/PayPage.vue'), { menu: 'pay', adminOnly: true }),
+  office('records', () => import('./pages/office/RecordsPage.vue'), { menu: 'records' }),
 ]
 
 const router = createRouter({

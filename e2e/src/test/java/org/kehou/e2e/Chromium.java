@@ -15,6 +15,8 @@ final class Chromium {
 
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  /** Where the browsers save what the console downloads, for the tests to open (inside target/, never the tree). */
+  static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
 
   private Chromium() {
   }
@@ -43,6 +45,8 @@ final class Chromium {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
         "--window-size=" + width + "," + height, "--lang=zh-CN");
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+        "download.prompt_for_download", false));
     return options;
   }
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -112,6 +113,16 @@ final class Console {
       WebElement field = tag.equals("input") || tag.equals("textarea") ? found
           : found.findElement(By.cssSelector("input, textarea"));
       field.sendKeys(text);
+      return true;
+    });
+  }
+
+  /** Replaces what an Element Plus input (or input number) holds, then leaves it, which is when it takes the value. */
+  void fill(String css, String text) {
+    waitFor(d -> {
+      WebElement found = d.findElement(By.cssSelector(css));
+      WebElement field = found.getTagName().equals("input") ? found : found.findElement(By.cssSelector("input"));
+      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
       return true;
     });
   }

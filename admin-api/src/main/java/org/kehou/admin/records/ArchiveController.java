@@ -3,6 +3,7 @@ package org.kehou.admin.records;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.kehou.admin.web.ApiException;
 import org.kehou.core.archive.ArchiveStatus;
@@ -24,6 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 class ArchiveController {
+
+  /** How many of a term's builds the list shows. */
+  static final int RECENT = 5;
 
   /** A build as the admin follows it; {@code download} is set once it is done. */
   record ArchiveView(long archiveId, long termId, ArchiveStatus.State state, String stateText, int partsDone,
@@ -64,6 +68,13 @@ class ArchiveController {
       runner.submit(id); // its instance stopped: this one takes it over, if nobody else claims it first
     }
     return view(status);
+  }
+
+  @Operation(summary = "The term's latest archive builds, newest first (school admin)")
+  @GetMapping("/api/v1/terms/{id}/archives")
+  List<ArchiveView> ofTerm(Staff me, @PathVariable long id) {
+    admin(me);
+    return archives.ofTerm(me.schoolId(), id, RECENT).stream().map(this::view).toList();
   }
 
   @Operation(summary = "The finished term archive (ZIP)")

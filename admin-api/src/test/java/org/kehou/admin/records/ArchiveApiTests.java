@@ -70,6 +70,10 @@ class ArchiveApiTests extends LifecycleApiTest {
     assertThat(index).as("the index names every other file")
         .contains(names.stream().filter(n -> !n.equals("索引.csv")).toArray(String[]::new));
     assertThat(((Number) done.get("files")).intValue()).isEqualTo(names.size());
+    List<Map<String, Object>> builds = call(HttpMethod.GET, "/api/v1/terms/" + school.termId + "/archives", admin,
+        null, List.class).getBody();
+    assertThat(builds).first().satisfies(latest -> assertThat(latest).containsEntry("archiveId", id.intValue())
+        .containsEntry("state", "DONE").containsEntry("download", "/api/v1/archives/" + id + "/download"));
   }
 
   @Test
@@ -85,6 +89,10 @@ class ArchiveApiTests extends LifecycleApiTest {
     assertThat(get("/api/v1/archives/" + id, teacherToken).getStatusCode().value()).isEqualTo(403);
     assertThat(get("/api/v1/archives/" + id, otherAdmin).getStatusCode().value()).isEqualTo(404);
     assertThat(get("/api/v1/archives/" + id + "/download", otherAdmin).getStatusCode().value()).isEqualTo(404);
+    assertThat(get("/api/v1/terms/" + school.termId + "/archives", teacherToken).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(call(HttpMethod.GET, "/api/v1/terms/" + school.termId + "/archives", otherAdmin, null, List.class)
+        .getBody()).as("another school's admin lists none of this school's builds").isEmpty();
   }
 
   /** A build another instance claimed, its heartbeat last moved at {@code heartbeat}. */

@@ -26,6 +26,11 @@ interface ArchiveMapper {
       + "started_at, finished_at, files, size_bytes, heartbeat_at, attempt FROM term_archive WHERE id = #{id}")
   Optional<ArchiveStatus> find(long id);
 
+  @Select("SELECT id, school_id, term_id, requested_by, requested_at, state, parts_done, parts_total, current_part, "
+      + "started_at, finished_at, files, size_bytes, heartbeat_at, attempt FROM term_archive "
+      + "WHERE school_id = #{schoolId} AND term_id = #{termId} ORDER BY id DESC LIMIT #{limit}")
+  List<ArchiveStatus> ofTerm(@Param("schoolId") long schoolId, @Param("termId") long termId, @Param("limit") int limit);
+
   /**
    * Takes the build for one attempt: a queued one, or one whose owner stopped beating before {@code stale}. 1 for the
    * one caller that gets it, on any instance; 0 for everyone else.

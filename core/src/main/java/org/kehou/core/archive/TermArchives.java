@@ -67,6 +67,11 @@ public class TermArchives {
     return mapper.find(id).filter(s -> s.schoolId() == schoolId);
   }
 
+  /** The term's latest builds, newest first, so the console can show them again after a reload. */
+  public List<ArchiveStatus> ofTerm(long schoolId, long termId, int limit) {
+    return mapper.ofTerm(schoolId, termId, limit);
+  }
+
   /** Whether nobody is building it any more: queued or running with no heartbeat for {@code stale-after}. */
   public boolean abandoned(ArchiveStatus status) {
     LocalDateTime stale = LocalDateTime.now(clock).minus(staleAfter);
