@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +27,6 @@ import org.openqa.selenium.TakesScreenshot;
 class ConsoleTests {
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static final String DB_URL = env("KEHOU_DB_URL",
-      "jdbc:mysql://127.0.0.1:3306/kehou_h_e2e?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8");
   private static final String SCHOOL_CODE = "console-e2e-" + SUFFIX;
   private static final String ADMIN = "admin-" + SUFFIX;
   private static final String ADMIN_PASSWORD = "demo-admin";
@@ -44,18 +39,7 @@ class ConsoleTests {
 
   @BeforeAll
   static void startTheAdminApi() throws IOException {
-    int port = AppProcess.freePort();
-    Map<String, String> env = new HashMap<>(Map.of("KEHOU_DB_URL", DB_URL,
-        "KEHOU_REDIS_URL", env("KEHOU_REDIS_URL", "redis://127.0.0.1:6379/8"), "KEHOU_API_PORT", "" + port,
-        "KEHOU_SCHOOL_CODE", SCHOOL_CODE, "KEHOU_SCHOOL_NAME", "春晖路小学（演示）",
-        "KEHOU_ADMIN_USERNAME", ADMIN, "KEHOU_ADMIN_PASSWORD", ADMIN_PASSWORD));
-    // While iterating on the console: serve the files `npm run build` last wrote instead of those in the jar.
-    String files = System.getProperty("kehou.e2e.consoleFiles", "");
-    if (!files.isBlank()) {
-      env.put("SPRING_WEB_RESOURCES_STATICLOCATIONS", "file:" + Path.of(files).toAbsolutePath() + "/,classpath:/static/");
-    }
-    adminApi = AppProcess.start("admin-api", port, env);
-    adminApi.awaitHealthy();
+    adminApi = TestSystem.adminApiFor(SCHOOL_CODE, ADMIN, ADMIN_PASSWORD);
     api = new AdminApi(adminApi.base());
     api.logIn(ADMIN, ADMIN_PASSWORD);
     school = DemoSchool.seed(api, SUFFIX);
@@ -189,7 +173,7 @@ class ConsoleTests {
 
   /** Three pupils of the seeded class apply for 作业辅导, as parents would in WeChat (hence plain SQL, as ./demo). */
   private static List<Long> applicationsOfTheClass() throws SQLException {
-    try (Connection db = DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"), env("KEHOU_DB_PASSWORD", ""))) {
+    try (Connection db = TestSystem.db()) {
       String pupils = "SELECT st.id FROM student st JOIN school sc ON sc.id = st.school_id "
           + "WHERE sc.code = ? AND st.student_no IN ('20260103', '20260104', '20260105')";
       run(db, "INSERT INTO application (school_id, term_id, student_id, applicant_guardian_id, state, live) "
@@ -237,8 +221,4 @@ class ConsoleTests {
     }
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +31,6 @@ import org.openqa.selenium.WebElement;
 class DemoJourneyTests {
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static final String DB_URL = env("KEHOU_DB_URL",
-      "jdbc:mysql://127.0.0.1:3306/kehou_h_e2e?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8");
   private static final String SCHOOL_CODE = "demo-e2e-" + SUFFIX;
   private static final String ADMIN = "admin-" + SUFFIX;
   private static final String ADMIN_PASSWORD = "demo-admin";
@@ -50,8 +47,7 @@ class DemoJourneyTests {
 
   @BeforeAll
   static void startTheDemo() throws IOException {
-    Map<String, String> shared = Map.of("KEHOU_DB_URL", DB_URL,
-        "KEHOU_REDIS_URL", env("KEHOU_REDIS_URL", "redis://127.0.0.1:6379/8"));
+    Map<String, String> shared = Map.of("KEHOU_DB_URL", TestSystem.DB_URL, "KEHOU_REDIS_URL", TestSystem.REDIS_URL);
     int apiPort = AppProcess.freePort();
     adminApi = AppProcess.start("admin-api", apiPort, with(shared, Map.of("KEHOU_API_PORT", "" + apiPort,
         "KEHOU_SCHOOL_CODE", SCHOOL_CODE, "KEHOU_SCHOOL_NAME", "春晖路小学（演示）",
@@ -202,8 +198,7 @@ class DemoJourneyTests {
   }
 
   private static long guardian(String name) throws SQLException {
-    try (Connection db = DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"),
-        env("KEHOU_DB_PASSWORD", ""));
+    try (Connection db = TestSystem.db();
         PreparedStatement query = db.prepareStatement("SELECT g.id FROM guardian g JOIN school s ON s.id = g.school_id "
             + "WHERE s.code = ? AND g.name = ?")) {
       query.setString(1, SCHOOL_CODE);
@@ -221,8 +216,4 @@ class DemoJourneyTests {
     return all;
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class MoneyAndRecordsConsoleTests {
 
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static final String DB_URL = env("KEHOU_DB_URL",
-      "jdbc:mysql://127.0.0.1:3306/kehou_h_e2e?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8");
   private static final String SCHOOL_CODE = "money-e2e-" + SUFFIX;
   private static final String ADMIN = "admin-" + SUFFIX;
   private static final String ADMIN_PASSWORD = "demo-admin";
@@ -47,17 +43,7 @@ class MoneyAndRecordsConsoleTests {
 
   @BeforeAll
   static void startTheAdminApi() throws IOException, SQLException {
-    int port = AppProcess.freePort();
-    Map<String, String> env = new HashMap<>(Map.of("KEHOU_DB_URL", DB_URL,
-        "KEHOU_REDIS_URL", env("KEHOU_REDIS_URL", "redis://127.0.0.1:6379/8"), "KEHOU_API_PORT", "" + port,
-        "KEHOU_SCHOOL_CODE", SCHOOL_CODE, "KEHOU_SCHOOL_NAME", "春晖路小学（演示）",
-        "KEHOU_ADMIN_USERNAME", ADMIN, "KEHOU_ADMIN_PASSWORD", ADMIN_PASSWORD));
-    String files = System.getProperty("kehou.e2e.consoleFiles", "");
-    if (!files.isBlank()) {
-      env.put("SPRING_WEB_RESOURCES_STATICLOCATIONS", "file:" + Path.of(files).toAbsolutePath() + "/,classpath:/static/");
-    }
-    adminApi = AppProcess.start("admin-api", port, env);
-    adminApi.awaitHealthy();
+    adminApi = TestSystem.adminApiFor(SCHOOL_CODE, ADMIN, ADMIN_PASSWORD);
     api = new AdminApi(adminApi.base());
     api.logIn(ADMIN, ADMIN_PASSWORD);
     DemoSchool.seed(api, SUFFIX);
@@ -191,7 +177,7 @@ class MoneyAndRecordsConsoleTests {
    */
   private static void enrolSinceLastMonth(String... studentNos) throws SQLException {
     LocalDate from = LocalDate.now().minusMonths(1).withDayOfMonth(1);
-    try (Connection db = DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"), env("KEHOU_DB_PASSWORD", ""));
+    try (Connection db = TestSystem.db();
         PreparedStatement apply = db.prepareStatement("INSERT INTO application (school_id, term_id, student_id, "
             + "applicant_guardian_id, state, live, active_from) SELECT s.school_id, o.term_id, s.id, "
             + "MIN(sg.guardian_id), 'ACTIVE', 1, ? FROM student s JOIN school sc ON sc.id = s.school_id "
@@ -225,8 +211,4 @@ class MoneyAndRecordsConsoleTests {
     });
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +34,6 @@ class PhoneConsoleTests {
 
   private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
   private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
-  private static final String DB_URL = env("KEHOU_DB_URL",
-      "jdbc:mysql://127.0.0.1:3306/kehou_h_e2e?createDatabaseIfNotExist=true&useUnicode=true&characterEncoding=utf8");
   private static final String SCHOOL_CODE = "phone-e2e-" + SUFFIX;
   private static final String ADMIN = "admin-" + SUFFIX;
   private static final String ADMIN_PASSWORD = "demo-admin";
@@ -53,18 +49,7 @@ class PhoneConsoleTests {
 
   @BeforeAll
   static void startTheAdminApiWithASessionRunningNow() throws IOException, SQLException {
-    int port = AppProcess.freePort();
-    Map<String, String> env = new HashMap<>(Map.of("KEHOU_DB_URL", DB_URL,
-        "KEHOU_REDIS_URL", env("KEHOU_REDIS_URL", "redis://127.0.0.1:6379/8"), "KEHOU_API_PORT", "" + port,
-        "KEHOU_SCHOOL_CODE", SCHOOL_CODE, "KEHOU_SCHOOL_NAME", "春晖路小学（演示）",
-        "KEHOU_ADMIN_USERNAME", ADMIN, "KEHOU_ADMIN_PASSWORD", ADMIN_PASSWORD));
-    String files = System.getProperty("kehou.e2e.consoleFiles", "");
-    if (!files.isBlank()) {
-      env.put("SPRING_WEB_RESOURCES_STATICLOCATIONS",
-          "file:" + Path.of(files).toAbsolutePath() + "/,classpath:/static/");
-    }
-    adminApi = AppProcess.start("admin-api", port, env);
-    adminApi.awaitHealthy();
+    adminApi = TestSystem.adminApiFor(SCHOOL_CODE, ADMIN, ADMIN_PASSWORD);
     api = new AdminApi(adminApi.base());
     api.logIn(ADMIN, ADMIN_PASSWORD);
     school = DemoSchool.seed(api, SUFFIX);
@@ -265,7 +250,7 @@ class PhoneConsoleTests {
   }
 
   private static Connection db() throws SQLException {
-    return DriverManager.getConnection(DB_URL, env("KEHOU_DB_USER", "root"), env("KEHOU_DB_PASSWORD", ""));
+    return TestSystem.db();
   }
 
   /** The phone page as it is now: the README's picture of the phone pages, refreshed on request only. */
@@ -280,8 +265,4 @@ class PhoneConsoleTests {
     }
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
 }

@@ -1,9 +1,10 @@
 package org.kehou.core.duty;
 
 import java.util.Map;
+import org.kehou.core.Refused;
 
 /** A duty step refused; the API maps {@link Kind} to a status and {@code reasonKey} (staff.properties) to the text. */
-public class DutyRefused extends RuntimeException {
+public class DutyRefused extends Refused {
 
   public enum Kind {
     NO_SESSION,
@@ -20,26 +21,12 @@ public class DutyRefused extends RuntimeException {
     INVALID
   }
 
-  private final Kind kind;
-  private final String reasonKey;
-  private final Map<String, ?> values;
-
   public DutyRefused(Kind kind, String reasonKey, Map<String, ?> values) {
-    super(kind.name());
-    this.kind = kind;
-    this.reasonKey = reasonKey;
-    this.values = values;
+    super(kind, reasonKey, values);
   }
 
+  @Override
   public Kind kind() {
-    return kind;
-  }
-
-  public String reasonKey() {
-    return reasonKey;
-  }
-
-  public Map<String, ?> values() {
-    return values;
+    return (Kind) super.kind();
   }
 }

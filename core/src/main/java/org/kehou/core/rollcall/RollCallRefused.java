@@ -1,9 +1,10 @@
 package org.kehou.core.rollcall;
 
 import java.util.Map;
+import org.kehou.core.Refused;
 
 /** A roll call or case step refused; the API maps {@link Kind} to a status and {@code reasonKey} to the text. */
-public class RollCallRefused extends RuntimeException {
+public class RollCallRefused extends Refused {
 
   public enum Kind {
     NO_SESSION,
@@ -15,26 +16,12 @@ public class RollCallRefused extends RuntimeException {
     INVALID
   }
 
-  private final Kind kind;
-  private final String reasonKey;
-  private final Map<String, ?> values;
-
   public RollCallRefused(Kind kind, String reasonKey, Map<String, ?> values) {
-    super(kind.name());
-    this.kind = kind;
-    this.reasonKey = reasonKey;
-    this.values = values;
+    super(kind, reasonKey, values);
   }
 
+  @Override
   public Kind kind() {
-    return kind;
-  }
-
-  public String reasonKey() {
-    return reasonKey;
-  }
-
-  public Map<String, ?> values() {
-    return values;
+    return (Kind) super.kind();
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.kehou.core.outbox.Outbox;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,10 @@ public class StaffAlerts {
   @Transactional
   public boolean tell(long staffId, String kind, String occasionKey, String body, Map<String, String> fields) {
     Outbox.checkStaffKind(kind, fields);
-    if (mapper.insertOnce(staffId, kind, body, occasionKey, LocalDateTime.now(clock)) == 0) {
+    try {
+      mapper.insert(staffId, kind, body, occasionKey, LocalDateTime.now(clock));
+    } catch (DuplicateKeyException e) {
+      // MariaDB undoes the failed statement alone: the caller's transaction goes on.
       return false;
     }
     Optional<String> openid = wechat.liveOpenid(staffId);
