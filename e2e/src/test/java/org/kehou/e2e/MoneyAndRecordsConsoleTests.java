@@ -103,7 +103,7 @@ class MoneyAndRecordsConsoleTests {
         .containsExactly("王老师");
 
     console.go("/pay");
-    assertThat(console.text("[data-test=counted-to]")).startsWith("统计至 ");
+    assertThat(console.text("[data-test=counted-to]")).contains("未定稿", "统计至 ");
     console.go("/fees");
     assertThat(console.text("[data-test=fee-totals]")).contains("学生数");
   }

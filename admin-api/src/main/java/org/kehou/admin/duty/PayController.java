@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,12 +87,7 @@ class PayController {
   @GetMapping("/api/v1/subsidies")
   ResponseEntity<?> subsidies(Staff me, @RequestParam String month, @RequestParam(required = false) String format) {
     admin(me);
-    YearMonth ym;
-    try {
-      ym = YearMonth.parse(month);
-    } catch (DateTimeParseException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID", "duty.staff.invalidMonth");
-    }
+    YearMonth ym = month(month);
     SubsidySheet sheet = sheets.month(me.schoolId(), ym);
     if ("csv".equalsIgnoreCase(format)) {
       return ResponseEntity.ok().contentType(CSV)
@@ -100,6 +96,20 @@ class PayController {
           .body(csv.render(sheet));
     }
     return ResponseEntity.ok(sheet);
+  }
+
+  @Operation(summary = "Close a month that is over now, instead of waiting for the month-end job (school admin): its "
+      + "sheet is kept as it is from then on; a month closed already is left as it was")
+  @PostMapping("/api/v1/subsidies/{month}/close")
+  SubsidySheet close(Staff me, @PathVariable String month) {
+    admin(me);
+    YearMonth ym = month(month);
+    try {
+      sheets.close(me.schoolId(), ym);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.CONFLICT, "MONTH_NOT_OVER", "duty.staff.monthNotOver", Map.of("month", month));
+    }
+    return sheets.month(me.schoolId(), ym);
   }
 
   @Operation(summary = "Sessions short of staff under the term's ratios from one date to another (at most 62 days; "
@@ -113,6 +123,14 @@ class PayController {
     } catch (IllegalArgumentException e) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID", "duty.staff.invalidRange",
           Map.of("days", Staffing.MAX_DAYS));
+    }
+  }
+
+  private static YearMonth month(String month) {
+    try {
+      return YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID", "duty.staff.invalidMonth");
     }
   }
 

@@ -80,6 +80,28 @@ class DutyApiTests extends LifecycleApiTest {
   }
 
   @Test
+  void theAdminClosesAMonthThatIsOverAndItsSheetNoLongerFollowsTheRule() {
+    post(session() + "/sign-in", teacherToken, null);
+    clock.set(WEDNESDAY.atTime(17, 35));
+    post(session() + "/sign-out", teacherToken, null);
+
+    ResponseEntity<Map> early = post("/api/v1/subsidies/2026-11/close", admin, null);
+    clock.set(LocalDate.of(2026, 12, 1).atTime(8, 0));
+    ResponseEntity<Map> closed = post("/api/v1/subsidies/2026-11/close", admin, null);
+    Map<String, Object> rule = rule();
+    rule.put("teacherRateFen", 9000);
+    call(HttpMethod.PUT, "/api/v1/terms/" + school.termId + "/duty-rule", admin, rule, Map.class);
+
+    assertThat(early.getStatusCode().value()).isEqualTo(409);
+    assertThat(early.getBody()).containsEntry("code", "MONTH_NOT_OVER");
+    assertThat(closed.getStatusCode().value()).isEqualTo(200);
+    assertThat(closed.getBody()).containsEntry("closedAt", "2026-12-01T08:00:00").containsEntry("totalFen", 3500);
+    assertThat(get("/api/v1/subsidies?month=2026-11", admin).getBody()).containsEntry("totalFen", 3500)
+        .containsEntry("closedAt", "2026-12-01T08:00:00");
+    assertThat(post("/api/v1/subsidies/2026-11/close", teacherToken, null).getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
   void aTeacherCannotSignAnothersDutyButTheAdminRecordsIt() {
     Staff colleague = newStaff(school.schoolId, StaffRole.DUTY_TEACHER);
     String colleagueToken = login(colleague);

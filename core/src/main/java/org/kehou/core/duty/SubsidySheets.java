@@ -2,6 +2,7 @@ package org.kehou.core.duty;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,33 +17,80 @@ import org.kehou.core.calendar.Session;
 import org.kehou.core.calendar.SessionSpan;
 import org.kehou.core.school.SchoolMapper;
 import org.kehou.core.school.Term;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Computes a month's subsidy sheet from the sessions the calendar ran and what each staff member signed: a duty pays
  * the term's lesson hours at the role's rate only with a sign-in within the window and a sign-out not before the end
  * (as the term's {@link DutyRule} sets them). Staff are listed who were on duty (the offering's teacher, the school's
  * plan) or signed in; a session nobody was expected in and nobody signed is left out. Amounts are integer fen, each
- * row's rounded half up once. Public so that other records (a spreadsheet, the archive) read the same rows.
+ * row's rounded half up once. Once a month is over its sheet is closed (by the month-end job or the admin): kept as
+ * it was, so that a rule, a real name or the plan changed later never changes a month already paid. Public so that
+ * other records (a spreadsheet, the archive) read the same rows.
  */
 @Service
 public class SubsidySheets {
+
+  private static final JsonMapper JSON = JsonMapper.shared();
 
   private final SchoolMapper schools;
   private final SessionSpan span;
   private final DutyMapper mapper;
   private final DutyRules rules;
+  private final SubsidySheetMapper closedSheets;
   private final Clock clock;
 
-  SubsidySheets(SchoolMapper schools, SessionSpan span, DutyMapper mapper, DutyRules rules, Clock clock) {
+  SubsidySheets(SchoolMapper schools, SessionSpan span, DutyMapper mapper, DutyRules rules,
+      SubsidySheetMapper closedSheets, Clock clock) {
     this.schools = schools;
     this.span = span;
     this.mapper = mapper;
     this.rules = rules;
+    this.closedSheets = closedSheets;
     this.clock = clock;
   }
 
+  /** The month's sheet as closed, or, before it is closed, computed now under the current rules. */
   public SubsidySheet month(long schoolId, YearMonth month) {
+    return closedSheets.body(schoolId, month.atDay(1)).map(body -> JSON.readValue(body, SubsidySheet.class))
+        .orElseGet(() -> compute(schoolId, month));
+  }
+
+  /** The month-end job: closes last month's sheet of every school with a term in it; a re-run closes nothing. */
+  public int closeLastMonth() {
+    YearMonth last = YearMonth.now(clock).minusMonths(1);
+    int closed = 0;
+    for (long schoolId : closedSheets.schoolsWithTermIn(last.atDay(1), last.atEndOfMonth())) {
+      closed += close(schoolId, last) ? 1 : 0;
+    }
+    return closed;
+  }
+
+  /**
+   * Keeps the month's sheet as it is now, for good: the one the finance office pays from.
+   *
+   * @return false when the month was closed already (here or by another instance)
+   * @throws IllegalArgumentException for a month that is not over yet
+   */
+  public boolean close(long schoolId, YearMonth month) {
+    if (!month.atEndOfMonth().isBefore(LocalDate.now(clock))) {
+      throw new IllegalArgumentException(month + " is not over yet");
+    }
+    if (closedSheets.body(schoolId, month.atDay(1)).isPresent()) {
+      return false;
+    }
+    SubsidySheet sheet = compute(schoolId, month).closed(LocalDateTime.now(clock));
+    try {
+      closedSheets.insert(schoolId, month.atDay(1), sheet.closedAt(), sheet.totalFen(), JSON.writeValueAsString(sheet));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false; // another instance closed it at the same moment, from the same records
+    }
+  }
+
+  private SubsidySheet compute(long schoolId, YearMonth month) {
     LocalDate from = month.atDay(1);
     LocalDate yesterday = LocalDate.now(clock).minusDays(1);
     LocalDate to = month.atEndOfMonth().isBefore(yesterday) ? month.atEndOfMonth() : yesterday;
@@ -87,7 +135,7 @@ public class SubsidySheets {
               t.sessions, t.tenths, amountFen(t.tenths, k.rateFen()), List.copyOf(t.forfeited)));
         });
     return new SubsidySheet(month, to.isBefore(from) ? null : to, rows,
-        rows.stream().mapToLong(SubsidySheet.Row::amountFen).sum());
+        rows.stream().mapToLong(SubsidySheet.Row::amountFen).sum(), null);
   }
 
   /** Tenths of an hour at a rate per hour, rounded half up to the fen. */

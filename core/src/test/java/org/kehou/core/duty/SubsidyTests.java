@@ -1,6 +1,7 @@
 package org.kehou.core.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
@@ -99,6 +100,44 @@ class SubsidyTests extends DutyTestSupport {
     assertThat(sheet.countedTo()).isEqualTo(WEDNESDAY);
     assertThat(sheet.rows()).singleElement().satisfies(r -> assertThat(r.forfeited())
         .extracting(SubsidySheet.Forfeit::reason).containsExactly(DutyOutcome.NO_SIGN_OUT));
+  }
+
+  @Test
+  void aClosedMonthKeepsTheRatesAndNamesItWasPaidUnderWhenTheyChangeLater() {
+    signIn(teacher, WEDNESDAY, LocalTime.of(15, 25));
+    signOut(teacher, WEDNESDAY, LocalTime.of(17, 31));
+    duties.setRealName(admin, teacher.id(), "王丽华");
+    at(LocalDate.of(2026, 12, 1), LocalTime.of(9, 10));
+
+    assertThat(sheets.close(school.schoolId, NOVEMBER)).isTrue();
+    rules.set(new DutyRule(school.termId, 8000, 3333, 10, 30, 10, 0, 30, 90), admin.id());
+    duties.setRealName(admin, teacher.id(), "王丽");
+    at(LocalDate.of(2026, 12, 2), LocalTime.of(9, 0));
+
+    SubsidySheet november = sheets.month(school.schoolId, NOVEMBER);
+    assertThat(november.closedAt()).isEqualTo(LocalDate.of(2026, 12, 1).atTime(9, 10));
+    assertThat(november.rows()).filteredOn(r -> r.staffId() == teacher.id())
+        .extracting(SubsidySheet.Row::realName, SubsidySheet.Row::rateFen, SubsidySheet.Row::lessonTenths,
+            SubsidySheet.Row::amountFen)
+        .containsExactly(tuple("王丽华", 5000, 15, 7500L));
+    assertThat(november.rows()).filteredOn(r -> r.staffId() == teacher.id()).first()
+        .satisfies(r -> assertThat(r.forfeited()).extracting(SubsidySheet.Forfeit::date).contains(MONDAY));
+    assertThat(sheets.close(school.schoolId, NOVEMBER)).as("closed once").isFalse();
+  }
+
+  @Test
+  void aMonthStillRunningCannotBeClosedAndCountsUnderTheCurrentRule() {
+    signIn(teacher, WEDNESDAY, LocalTime.of(15, 25));
+    signOut(teacher, WEDNESDAY, LocalTime.of(17, 31));
+    at(LocalDate.of(2026, 11, 30), LocalTime.of(20, 0));
+
+    assertThatThrownBy(() -> sheets.close(school.schoolId, NOVEMBER)).isInstanceOf(IllegalArgumentException.class);
+    rules.set(new DutyRule(school.termId, 8000, 3333, 10, 30, 10, 0, 30, 90), admin.id());
+
+    SubsidySheet november = sheets.month(school.schoolId, NOVEMBER);
+    assertThat(november.closedAt()).isNull();
+    assertThat(november.rows()).filteredOn(r -> r.staffId() == teacher.id())
+        .extracting(SubsidySheet.Row::rateFen, SubsidySheet.Row::amountFen).containsExactly(tuple(8000, 8000L));
   }
 
   private SubsidySheet.Row rowOf(Staff who) {

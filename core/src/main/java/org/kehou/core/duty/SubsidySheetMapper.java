@@ -1,0 +1,27 @@
+package org.kehou.core.duty;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+interface SubsidySheetMapper {
+
+  /** Throws {@link org.springframework.dao.DuplicateKeyException} when the month was closed already. */
+  @Insert("INSERT INTO subsidy_sheet (school_id, month, closed_at, total_fen, body) "
+      + "VALUES (#{schoolId}, #{month}, #{at}, #{totalFen}, #{body})")
+  void insert(@Param("schoolId") long schoolId, @Param("month") LocalDate month, @Param("at") LocalDateTime at,
+      @Param("totalFen") long totalFen, @Param("body") String body);
+
+  @Select("SELECT body FROM subsidy_sheet WHERE school_id = #{schoolId} AND month = #{month}")
+  Optional<String> body(@Param("schoolId") long schoolId, @Param("month") LocalDate month);
+
+  /** Schools with a term overlapping the month: whose sheets the month-end job closes. */
+  @Select("SELECT DISTINCT school_id FROM term WHERE starts_on <= #{to} AND ends_on >= #{from}")
+  List<Long> schoolsWithTermIn(@Param("from") LocalDate from, @Param("to") LocalDate to);
+}
