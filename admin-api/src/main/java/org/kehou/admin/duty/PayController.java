@@ -68,7 +68,8 @@ class PayController {
     return rules.of(ownTerm(me, id));
   }
 
-  @Operation(summary = "Replace a term's duty rule (school admin); sheets and checks made from now on use it")
+  @Operation(summary = "Replace a term's duty rule (school admin); the sheets of months not closed yet and the "
+      + "staffing checks use it from now on, a closed month keeps its sheet")
   @PutMapping("/api/v1/terms/{id}/duty-rule")
   DutyRule setRule(Staff me, @PathVariable long id, @RequestBody RuleRequest r) {
     long termId = ownTerm(me, id);
