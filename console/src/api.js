@@ -72,19 +72,11 @@ function fileName(disposition, fallback) {
   return plain ? plain[1] : fallback
 }
 
-/**
- * Saves a file the API hands out (an XLSX workbook, the term's ZIP) under the name it gives; fetched with the token,
- * so a plain link would not do. Answers the name saved.
- */
+/** Saves a file the API hands out (an XLSX workbook, the term's ZIP) under the name it gives; answers that name. */
 export async function downloadFile(path, query, fallback = 'download') {
   const answer = await request('GET', path, { query, accept: '*/*' })
   const name = fileName(answer.headers.get('Content-Disposition'), fallback)
-  const link = document.createElement('a')
-  link.href = URL.createObjectURL(await answer.blob())
-  link.download = name
-  link.dataset.test = 'downloaded'
-  link.click()
-  URL.revokeObjectURL(link.href)
+  save(await answer.blob(), name)
   return name
 }
 
@@ -101,12 +93,17 @@ export const api = {
   },
 }
 
-/** Saves a CSV the API hands out (sent with the token, so a plain link would not do); the BOM keeps Excel on UTF-8. */
-export async function downloadCsv(path, filename, query) {
-  const text = await api.text(path, query)
+/** Hands the browser a file to save under the name given (what the API sends needs the token, so no plain link). */
+function save(blob, name) {
   const link = document.createElement('a')
-  link.href = URL.createObjectURL(new Blob(['\uFEFF' + text], { type: 'text/csv;charset=utf-8' }))
-  link.download = filename
+  link.href = URL.createObjectURL(blob)
+  link.download = name
   link.click()
   URL.revokeObjectURL(link.href)
+}
+
+/** Saves a CSV the API hands out; the BOM keeps Excel on UTF-8. */
+export async function downloadCsv(path, filename, query) {
+  const text = await api.text(path, query)
+  save(new Blob(['\uFEFF' + text], { type: 'text/csv;charset=utf-8' }), filename)
 }

@@ -22,13 +22,14 @@ interface ArchiveMapper {
   void insert(@Param("schoolId") long schoolId, @Param("termId") long termId, @Param("by") long staffId,
       @Param("now") LocalDateTime now, @Param("parts") int parts, @Param("key") GeneratedId key);
 
-  @Select("SELECT id, school_id, term_id, requested_by, requested_at, state, parts_done, parts_total, current_part, "
-      + "started_at, finished_at, files, size_bytes, heartbeat_at, attempt FROM term_archive WHERE id = #{id}")
+  String STATUS_COLUMNS = "id, school_id, term_id, requested_by, requested_at, state, parts_done, parts_total, "
+      + "current_part, started_at, finished_at, files, size_bytes, heartbeat_at, attempt";
+
+  @Select("SELECT " + STATUS_COLUMNS + " FROM term_archive WHERE id = #{id}")
   Optional<ArchiveStatus> find(long id);
 
-  @Select("SELECT id, school_id, term_id, requested_by, requested_at, state, parts_done, parts_total, current_part, "
-      + "started_at, finished_at, files, size_bytes, heartbeat_at, attempt FROM term_archive "
-      + "WHERE school_id = #{schoolId} AND term_id = #{termId} ORDER BY id DESC LIMIT #{limit}")
+  @Select("SELECT " + STATUS_COLUMNS + " FROM term_archive WHERE school_id = #{schoolId} AND term_id = #{termId} "
+      + "ORDER BY id DESC LIMIT #{limit}")
   List<ArchiveStatus> ofTerm(@Param("schoolId") long schoolId, @Param("termId") long termId, @Param("limit") int limit);
 
   /**

@@ -2,7 +2,6 @@ package org.kehou.core.duty;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -20,8 +19,4 @@ interface SubsidySheetMapper {
 
   @Select("SELECT body FROM subsidy_sheet WHERE school_id = #{schoolId} AND month = #{month}")
   Optional<String> body(@Param("schoolId") long schoolId, @Param("month") LocalDate month);
-
-  /** Schools with a term overlapping the month: whose sheets the month-end job closes. */
-  @Select("SELECT DISTINCT school_id FROM term WHERE starts_on <= #{to} AND ends_on >= #{from}")
-  List<Long> schoolsWithTermIn(@Param("from") LocalDate from, @Param("to") LocalDate to);
 }

@@ -62,7 +62,7 @@ public class SubsidySheets {
   public int closeLastMonth() {
     YearMonth last = YearMonth.now(clock).minusMonths(1);
     int closed = 0;
-    for (long schoolId : closedSheets.schoolsWithTermIn(last.atDay(1), last.atEndOfMonth())) {
+    for (long schoolId : schools.schoolsWithTermIn(last.atDay(1), last.atEndOfMonth())) {
       closed += close(schoolId, last) ? 1 : 0;
     }
     return closed;

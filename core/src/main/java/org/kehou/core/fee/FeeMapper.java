@@ -98,8 +98,4 @@ interface FeeMapper {
   @Select("SELECT sg.student_id, sg.guardian_id FROM student_guardian sg JOIN student s ON s.id = sg.student_id "
       + "WHERE s.school_id = #{schoolId}")
   List<GuardianOf> guardians(long schoolId);
-
-  /** Schools with a term overlapping the month: whose statements the month-end job issues. */
-  @Select("SELECT DISTINCT school_id FROM term WHERE starts_on <= #{to} AND ends_on >= #{from}")
-  List<Long> schoolsWithTermIn(@Param("from") LocalDate from, @Param("to") LocalDate to);
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kehou.core.GeneratedId;
 import org.kehou.core.outbox.OutboxBatch;
 import org.kehou.core.outbox.Recipient;
+import org.kehou.core.school.SchoolMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,15 +35,17 @@ public class FeeStatements {
   private static final int CORRECTION_MONTHS = 6;
 
   private final FeeMapper mapper;
+  private final SchoolMapper schools;
   private final MonthCharges charges;
   private final FeeTexts texts;
   private final OutboxBatch outbox;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  FeeStatements(FeeMapper mapper, MonthCharges charges, FeeTexts texts, OutboxBatch outbox,
+  FeeStatements(FeeMapper mapper, SchoolMapper schools, MonthCharges charges, FeeTexts texts, OutboxBatch outbox,
       PlatformTransactionManager txManager, Clock clock) {
     this.mapper = mapper;
+    this.schools = schools;
     this.charges = charges;
     this.texts = texts;
     this.outbox = outbox;
@@ -54,7 +57,7 @@ public class FeeStatements {
   public int issueLastMonth() {
     YearMonth last = YearMonth.now(clock).minusMonths(1);
     int issued = 0;
-    for (long schoolId : mapper.schoolsWithTermIn(last.atDay(1), last.atEndOfMonth())) {
+    for (long schoolId : schools.schoolsWithTermIn(last.atDay(1), last.atEndOfMonth())) {
       issued += issue(schoolId, last);
     }
     return issued;

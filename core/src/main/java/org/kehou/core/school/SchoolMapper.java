@@ -36,6 +36,10 @@ public interface SchoolMapper {
   @Select("SELECT " + TERM_COLUMNS + " FROM term WHERE school_id = #{schoolId} ORDER BY starts_on DESC")
   List<Term> listTerms(long schoolId);
 
+  /** Schools with a term overlapping the days: those whose month the month-end job settles (fees, subsidy sheets). */
+  @Select("SELECT DISTINCT school_id FROM term WHERE starts_on <= #{to} AND ends_on >= #{from}")
+  List<Long> schoolsWithTermIn(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
   /** The term running on a day, else the next one to start (parents apply before the term opens). */
   @Select("SELECT " + TERM_COLUMNS + " FROM term WHERE school_id = #{schoolId} AND ends_on >= #{day} "
       + "ORDER BY (starts_on <= #{day}) DESC, starts_on LIMIT 1")
